@@ -1,0 +1,132 @@
+package io.github.osdatahub.oauth2;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An OS Data Hub project's API key and secret, the client credentials exchanged for a token.
+ *
+ * <p>Immutable. {@link #toString()} shows at most the first four characters of the key and never
+ * the secret.
+ *
+ * <pre>{@code
+ * ProjectCredentials credentials = ProjectCredentials.fromEnvironment();
+ * }</pre>
+ */
+public final class ProjectCredentials {
+  /** Environment variable that holds the project API key. */
+  public static final String KEY_VARIABLE = "OS_PROJECT_API_KEY";
+  /** Environment variable that holds the project API secret. */
+  public static final String SECRET_VARIABLE = "OS_PROJECT_API_SECRET";
+
+  private final String key;
+  private final String secret;
+  private final String basicAuthorization;
+
+  private ProjectCredentials(String key, String secret) {
+    this.key = key;
+    this.secret = secret;
+    this.basicAuthorization = "Basic " + Base64.getEncoder()
+        .encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Credentials from a key and a secret.
+   *
+   * @param key the project API key; not blank, no {@code :}, no control characters
+   * @param secret the project API secret; not blank, no control characters
+   * @return the credentials
+   * @throws IllegalArgumentException naming the bad value (never quoting it)
+   */
+  public static ProjectCredentials of(String key, String secret) {
+    check("API key", key);
+    check("API secret", secret);
+    if (key.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("API key must not contain ':' (HTTP Basic cannot carry it)");
+    }
+    return new ProjectCredentials(key, secret);
+  }
+
+  /**
+   * Credentials from {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE}.
+   *
+   * @return the credentials
+   * @throws IllegalStateException when a variable is missing or blank
+   */
+  public static ProjectCredentials fromEnvironment() {
+    return fromEnvironment(System.getenv());
+  }
+
+  /**
+   * Credentials from {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE} in the given map, for
+   * tests and for applications that hold their configuration elsewhere.
+   *
+   * @param environment variable names to values
+   * @return the credentials
+   * @throws IllegalStateException when a variable is missing or blank
+   */
+  public static ProjectCredentials fromEnvironment(Map<String, String> environment) {
+    Objects.requireNonNull(environment, "environment");
+    String key = environment.get(KEY_VARIABLE);
+    String secret = environment.get(SECRET_VARIABLE);
+    if (key == null || key.isBlank()) {
+      throw new IllegalStateException(KEY_VARIABLE + " is not set");
+    }
+    if (secret == null || secret.isBlank()) {
+      throw new IllegalStateException(SECRET_VARIABLE + " is not set");
+    }
+    try {
+      return of(key.strip(), secret.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(e.getMessage() + " (from the environment)", e);
+    }
+  }
+
+  /**
+   * The project API key.
+   *
+   * @return the key
+   */
+  public String key() {
+    return key;
+  }
+
+  /** The {@code Authorization} header value for the token request; never logged. */
+  String basicAuthorization() {
+    return basicAuthorization;
+  }
+
+  private static void check(String what, String value) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " must not be null");
+    }
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException(what + " must not contain control characters");
+      }
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ProjectCredentials
+        && ((ProjectCredentials) o).key.equals(key)
+        && ((ProjectCredentials) o).secret.equals(secret);
+  }
+
+  @Override
+  public int hashCode() {
+    return key.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    String shown = key.length() <= 4 ? "****" : key.substring(0, 4) + "****";
+    return "ProjectCredentials[key=" + shown + ", secret=****]";
+  }
+}

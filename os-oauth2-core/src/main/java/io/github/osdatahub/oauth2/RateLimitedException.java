@@ -1,0 +1,36 @@
+package io.github.osdatahub.oauth2;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The token endpoint answered 429 Too Many Requests. Retried with backoff (honouring
+ * {@code Retry-After}) before it is reported; {@link #retryAfter()} is what the server asked for.
+ */
+public class RateLimitedException extends OsOAuth2Exception {
+  private static final long serialVersionUID = 1L;
+
+  private final Duration retryAfter;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message what went wrong, free of secrets
+   * @param errorCode the gateway's error code, or null
+   * @param retryAfter the server's {@code Retry-After}, or null
+   * @param cause the cause, or null
+   */
+  public RateLimitedException(String message, String errorCode, Duration retryAfter, Throwable cause) {
+    super(message, 429, errorCode, cause);
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * The wait the server asked for in {@code Retry-After}, when it sent one.
+   *
+   * @return the wait
+   */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

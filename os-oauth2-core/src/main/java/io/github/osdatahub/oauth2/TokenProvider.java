@@ -1,0 +1,46 @@
+package io.github.osdatahub.oauth2;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Hands out a valid access token. The adapters ({@code OsDataHubInterceptor},
+ * {@code OsDataHubHttpClient}, the Apache handlers) take one of these; {@link CachingTokenProvider}
+ * is the implementation everyone uses.
+ *
+ * <pre>{@code
+ * TokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment());
+ * request.header("Authorization", provider.token().authorizationHeader());
+ * }</pre>
+ */
+public interface TokenProvider {
+  /**
+   * A valid token, fetching one if needed. Returns at once while a valid token is cached.
+   *
+   * @return the token
+   * @throws OsOAuth2Exception when none could be had
+   */
+  AccessToken token();
+
+  /**
+   * A valid token without blocking the calling thread. The default completes on the calling thread
+   * with {@link #token()}; implementations that may block must override it.
+   *
+   * @return a future of the token, completed exceptionally with an {@link OsOAuth2Exception}
+   */
+  default CompletableFuture<AccessToken> tokenAsync() {
+    try {
+      return CompletableFuture.completedFuture(token());
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * Reports that an API rejected this token (HTTP 401). Implementations drop it only if it is still
+   * the current one, so that many requests rejected with the same token cause one refresh. The
+   * default does nothing.
+   *
+   * @param rejected the token the failed request carried
+   */
+  default void invalidate(AccessToken rejected) {}
+}

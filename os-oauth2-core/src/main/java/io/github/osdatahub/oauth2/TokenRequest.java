@@ -1,0 +1,145 @@
+package io.github.osdatahub.oauth2;
+
+import io.github.osdatahub.oauth2.internal.SdkVersion;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The token exchange as data: what a {@link io.github.osdatahub.oauth2.spi.HttpTransport} sends.
+ *
+ * <p>Exactly what {@code curl -u KEY:SECRET -d grant_type=client_credentials
+ * https://api.os.uk/oauth2/token/v1} sends, plus {@code Accept: application/json} and a
+ * {@code User-Agent} naming the SDK: {@code POST}, {@code Authorization: Basic ...},
+ * {@code Content-Type: application/x-www-form-urlencoded}, body {@code grant_type=client_credentials}.
+ * Built once and reused. {@link #toString()} redacts the {@code Authorization} header.
+ *
+ * <pre>{@code
+ * TokenRequest request = TokenRequest.create(credentials);            // https://api.os.uk/oauth2/token/v1
+ * TokenRequest local = TokenRequest.create(credentials, fake.tokenUri());
+ * }</pre>
+ */
+public final class TokenRequest {
+  /** The OS Data Hub token endpoint. */
+  public static final URI DEFAULT_ENDPOINT = URI.create("https://api.os.uk/oauth2/token/v1");
+  /** The largest response body a transport reads; token answers are about 120 bytes. */
+  public static final int MAX_RESPONSE_BYTES = 64 * 1024;
+
+  private static final byte[] BODY = "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII);
+
+  private final URI endpoint;
+  private final Map<String, String> headers;
+
+  private TokenRequest(URI endpoint, Map<String, String> headers) {
+    this.endpoint = endpoint;
+    this.headers = headers;
+  }
+
+  /**
+   * The request to {@link #DEFAULT_ENDPOINT}.
+   *
+   * @param credentials the project's key and secret
+   * @return the request
+   */
+  public static TokenRequest create(ProjectCredentials credentials) {
+    return create(credentials, DEFAULT_ENDPOINT);
+  }
+
+  /**
+   * The request to another endpoint, such as a fake in tests.
+   *
+   * @param credentials the project's key and secret
+   * @param endpoint an absolute https URI, or http to a loopback host
+   * @return the request
+   * @throws IllegalArgumentException when the endpoint is not absolute, carries user info or a
+   *     fragment, or is plain http to a host that is not loopback
+   */
+  public static TokenRequest create(ProjectCredentials credentials, URI endpoint) {
+    Objects.requireNonNull(credentials, "credentials");
+    checkEndpoint(endpoint);
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Authorization", credentials.basicAuthorization());
+    headers.put("Content-Type", "application/x-www-form-urlencoded");
+    headers.put("Accept", "application/json");
+    headers.put("User-Agent", SdkVersion.userAgent());
+    return new TokenRequest(endpoint, java.util.Collections.unmodifiableMap(headers));
+  }
+
+  /**
+   * Checks that a URI may be used as a token endpoint.
+   *
+   * @param endpoint the candidate
+   * @throws IllegalArgumentException with the reason
+   */
+  static void checkEndpoint(URI endpoint) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    if (!endpoint.isAbsolute() || endpoint.getHost() == null) {
+      throw new IllegalArgumentException("token endpoint must be an absolute URL with a host: " + endpoint);
+    }
+    if (endpoint.getRawUserInfo() != null || endpoint.getRawFragment() != null) {
+      throw new IllegalArgumentException("token endpoint must not carry user info or a fragment");
+    }
+    String scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
+    boolean ok = scheme.equals("https") || (scheme.equals("http") && TokenScope.isLoopback(endpoint.getHost()));
+    if (!ok) {
+      throw new IllegalArgumentException("token endpoint must use https (plain http is allowed only to a loopback host): "
+          + endpoint);
+    }
+  }
+
+  /**
+   * Where the request goes.
+   *
+   * @return the endpoint
+   */
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  /**
+   * The HTTP method, always {@code POST}.
+   *
+   * @return {@code "POST"}
+   */
+  public String method() {
+    return "POST";
+  }
+
+  /**
+   * The request headers, in the order to send them. Contains the Basic credentials: never log it.
+   *
+   * @return an unmodifiable map of header name to value
+   */
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  /**
+   * The form body, {@code grant_type=client_credentials}.
+   *
+   * @return a fresh copy of the body bytes
+   */
+  public byte[] body() {
+    return BODY.clone();
+  }
+
+  /**
+   * The {@code Content-Type} of the body.
+   *
+   * @return {@code application/x-www-form-urlencoded}
+   */
+  public String contentType() {
+    return headers.get("Content-Type");
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("TokenRequest[POST ").append(endpoint).append(", headers={");
+    headers.forEach((name, value) -> b.append(name).append('=')
+        .append(name.equals("Authorization") ? "Basic ****" : value).append(", "));
+    b.setLength(b.length() - 2);
+    return b.append("}]").toString();
+  }
+}

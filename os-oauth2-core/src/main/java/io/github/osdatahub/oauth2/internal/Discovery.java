@@ -1,0 +1,75 @@
+package io.github.osdatahub.oauth2.internal;
+
+import io.github.osdatahub.oauth2.spi.HttpTransport;
+import io.github.osdatahub.oauth2.spi.HttpTransportProvider;
+import io.github.osdatahub.oauth2.spi.JsonCodec;
+import io.github.osdatahub.oauth2.spi.JsonCodecProvider;
+import java.util.Comparator;
+import java.util.ServiceLoader;
+import java.util.function.ToIntFunction;
+
+/**
+ * Finds a transport and a JSON codec with {@link ServiceLoader}, through the SPI's own class loader
+ * (so it works inside application servers whose context class loader differs), lazily, by a fixed
+ * priority.
+ */
+public final class Discovery {
+  private Discovery() {}
+
+  /**
+   * The highest-priority transport found.
+   *
+   * @return a new transport
+   * @throws IllegalStateException naming the artifacts to add when none is found
+   */
+  public static HttpTransport transport() {
+    return best(HttpTransportProvider.class, HttpTransportProvider::priority,
+        "No HttpTransport found. Add one of io.github.osdatahub:os-oauth2-jdk, os-oauth2-okhttp or "
+            + "os-oauth2-apache, or pass one to the builder's transport(...).").create();
+  }
+
+  /**
+   * The highest-priority JSON codec found.
+   *
+   * @return a new codec
+   * @throws IllegalStateException naming the artifacts to add when none is found
+   */
+  public static JsonCodec jsonCodec() {
+    return best(JsonCodecProvider.class, JsonCodecProvider::priority,
+        "No JsonCodec found. Add io.github.osdatahub:os-oauth2-jackson or os-oauth2-gson, "
+            + "or pass one to the builder's jsonCodec(...).").create();
+  }
+
+  /**
+   * Every transport provider found, highest priority first; for diagnostics and tests.
+   *
+   * @return the providers
+   */
+  public static java.util.List<HttpTransportProvider> transportProviders() {
+    return all(HttpTransportProvider.class, HttpTransportProvider::priority);
+  }
+
+  /**
+   * Every codec provider found, highest priority first; for diagnostics and tests.
+   *
+   * @return the providers
+   */
+  public static java.util.List<JsonCodecProvider> jsonCodecProviders() {
+    return all(JsonCodecProvider.class, JsonCodecProvider::priority);
+  }
+
+  private static <P> P best(Class<P> type, ToIntFunction<P> priority, String missing) {
+    java.util.List<P> found = all(type, priority);
+    if (found.isEmpty()) {
+      throw new IllegalStateException(missing);
+    }
+    return found.get(0);
+  }
+
+  private static <P> java.util.List<P> all(Class<P> type, ToIntFunction<P> priority) {
+    return ServiceLoader.load(type, type.getClassLoader()).stream()
+        .map(ServiceLoader.Provider::get)
+        .sorted(Comparator.comparingInt(priority).reversed())
+        .toList();
+  }
+}

@@ -1,0 +1,39 @@
+package io.github.osdatahub.oauth2.internal;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executor providers share when not given one: daemon threads, created on first use, that end
+ * after a minute idle. Refreshes only start and complete here; the exchange itself is asynchronous.
+ */
+public final class SharedExecutor {
+  private SharedExecutor() {}
+
+  private static final class Holder {
+    static final ThreadPoolExecutor EXECUTOR = create();
+
+    private static ThreadPoolExecutor create() {
+      AtomicInteger n = new AtomicInteger();
+      ThreadPoolExecutor e = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "os-oauth2-refresh-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      e.allowCoreThreadTimeOut(true);
+      return e;
+    }
+  }
+
+  /**
+   * The shared executor.
+   *
+   * @return the executor
+   */
+  public static Executor get() {
+    return Holder.EXECUTOR;
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.osdatahub.oauth2.internal;
+
+import io.github.osdatahub.oauth2.TimeSource;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/** The real clocks; the timer thread is a daemon, created on first use and shared by all providers. */
+public final class SystemTimeSource implements TimeSource {
+  /** The one instance. */
+  public static final SystemTimeSource INSTANCE = new SystemTimeSource();
+
+  private SystemTimeSource() {}
+
+  /** Holder idiom: no thread exists until something is first scheduled. */
+  private static final class Timer {
+    static final ScheduledThreadPoolExecutor EXECUTOR = create();
+
+    private static ScheduledThreadPoolExecutor create() {
+      ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+        Thread t = new Thread(r, "os-oauth2-timer");
+        t.setDaemon(true);
+        return t;
+      });
+      e.setRemoveOnCancelPolicy(true);
+      return e;
+    }
+  }
+
+  @Override
+  public long nanoTime() {
+    return System.nanoTime();
+  }
+
+  @Override
+  public long currentTimeMillis() {
+    return System.currentTimeMillis();
+  }
+
+  @Override
+  public Cancellable schedule(Runnable task, long delayNanos) {
+    ScheduledFuture<?> f = Timer.EXECUTOR.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    return () -> f.cancel(false);
+  }
+
+  @Override
+  public void sleep(long nanos) throws InterruptedException {
+    if (nanos > 0) {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+    }
+  }
+}

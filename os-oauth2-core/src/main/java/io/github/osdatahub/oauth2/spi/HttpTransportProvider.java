@@ -1,0 +1,29 @@
+package io.github.osdatahub.oauth2.spi;
+
+/**
+ * Makes an {@link HttpTransport} for discovery. Adapter modules register one with
+ * {@link java.util.ServiceLoader} ({@code provides} in {@code module-info.java} and a
+ * {@code META-INF/services} file). Among those found, the highest {@link #priority()} wins.
+ */
+public interface HttpTransportProvider {
+  /**
+   * A short name for messages, such as {@code okhttp}.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * The rank among found transports: OkHttp 300, Apache 200, JDK 100.
+   *
+   * @return the priority; higher wins
+   */
+  int priority();
+
+  /**
+   * A new transport with the SDK's defaults (connect timeout 5 s, redirects off).
+   *
+   * @return the transport
+   */
+  HttpTransport create();
+}
