@@ -52,6 +52,17 @@ public final class FakeOsDataHub implements AutoCloseable {
   public static final String DEFAULT_SECRET = "fake-project-secret";
 
   private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
+  private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+  static {
+    // The JDK HttpServer writes a response's headers and body separately and, unless this is set
+    // before its first use in the JVM, leaves Nagle's algorithm on: each answer then waits ~40 ms
+    // for the client's delayed ACK. A fake that answers in 40 ms would slow every suite and skew
+    // every benchmark, so turn it on unless the user decided otherwise.
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
+    }
+  }
 
   private final String key;
   private final String secret;
