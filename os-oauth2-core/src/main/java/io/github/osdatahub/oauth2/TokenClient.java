@@ -249,7 +249,7 @@ public final class TokenClient {
           + "); retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms");
     } else {
       LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary()
-          + "); not retried" + (decision.stopReason().isEmpty() ? "" : ": " + decision.stopReason()));
+          + "); " + (decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
     }
     return decision;
   }
@@ -260,10 +260,10 @@ public final class TokenClient {
     return token;
   }
 
-  private static TokenUnavailableException interrupted(AttemptFailure last, Throwable interrupt) {
+  private TokenUnavailableException interrupted(AttemptFailure last, Throwable interrupt) {
     if (last == null) {
       return new TokenUnavailableException("interrupted while fetching a token", OsOAuth2Exception.NO_STATUS, null,
-          interrupt);
+          ErrorMapping.safeCause(interrupt, redaction));
     }
     OsOAuth2Exception cause = last.toException(null);
     return new TokenUnavailableException("interrupted while fetching a token; the last attempt: " + last.summary(),

@@ -103,7 +103,8 @@ public final class AttemptFailure {
     if (status == OsOAuth2Exception.NO_STATUS) {
       return "no answer" + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");
     }
-    return "HTTP " + status + (errorCode == null ? "" : " " + errorCode);
+    return "HTTP " + status + (errorCode == null ? "" : " " + errorCode)
+        + (kind == Kind.MALFORMED_RESPONSE ? ", malformed answer" : "");
   }
 
   /**

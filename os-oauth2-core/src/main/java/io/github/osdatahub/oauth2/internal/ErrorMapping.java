@@ -127,13 +127,32 @@ public final class ErrorMapping {
     String what = e.getClass().getSimpleName();
     String message = redaction.excerpt(e.getMessage());
     String described = what + (message.isEmpty() ? "" : ": " + message);
+    Throwable cause = safeCause(e, redaction);
     if (e instanceof IOException || e instanceof UncheckedIOException) {
       return new AttemptFailure(Kind.TRANSPORT_FAILURE, OsOAuth2Exception.NO_STATUS, null,
-          "no answer from the token endpoint: " + described, null, e, true);
+          "no answer from the token endpoint: " + described, null, cause, true);
     }
     // Not an I/O failure: a bug or misuse in the transport, which another attempt would repeat.
     return new AttemptFailure(Kind.TRANSPORT_FAILURE, OsOAuth2Exception.NO_STATUS, null,
-        "the HTTP transport failed: " + described, null, e, false);
+        "the HTTP transport failed: " + described, null, cause, false);
+  }
+
+  /**
+   * A transport's exception fit to be a cause: itself, or, when its chain quotes a secret (a
+   * transport is third-party code), a copy with the message masked and the same stack trace.
+   *
+   * @param e the exception
+   * @param redaction knows the secrets
+   * @return the exception or its masked copy
+   */
+  public static Throwable safeCause(Throwable e, Redaction redaction) {
+    if (e == null || !redaction.isRevealedBy(e)) {
+      return e;
+    }
+    IOException copy = new IOException(e.getClass().getName() + " (message masked, it held a secret): "
+        + redaction.excerpt(e.getMessage()));
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
   }
 
   /**

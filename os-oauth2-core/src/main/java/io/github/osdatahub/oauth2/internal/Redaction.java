@@ -2,10 +2,16 @@ package io.github.osdatahub.oauth2.internal;
 
 import io.github.osdatahub.oauth2.TokenRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,6 +79,36 @@ public final class Redaction {
     // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
     secrets.sort(Comparator.comparingInt(String::length).reversed());
     return new Redaction(List.copyOf(secrets));
+  }
+
+  /**
+   * Whether a throwable, its causes or its suppressed exceptions mention a secret this redaction
+   * knows of, in their messages.
+   *
+   * @param error the throwable, or null
+   * @return true when one does
+   */
+  public boolean isRevealedBy(Throwable error) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>();
+    if (error != null) {
+      todo.add(error);
+    }
+    while (!todo.isEmpty()) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      String m = t.getMessage();
+      if (m != null && secrets.stream().anyMatch(m::contains)) {
+        return true;
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      todo.addAll(Arrays.asList(t.getSuppressed()));
+    }
+    return false;
   }
 
   /** Masks the patterns; only ever run on a short excerpt, so the regular expressions stay cheap. */

@@ -97,8 +97,8 @@ public final class RetryPolicy {
     }
 
     /**
-     * Why the client stops, for the exception's message; null when it retries, or when the failure
-     * is simply not retryable (the message says enough).
+     * Why the client stops, for the exception's message; null when it retries, empty when the
+     * first attempt's failure is simply not retryable (its message says enough).
      *
      * @return the reason
      */
@@ -117,7 +117,7 @@ public final class RetryPolicy {
    */
   public Decision decide(AttemptFailure failure, int attemptsMade, long elapsedNanos) {
     if (!failure.retryable()) {
-      return new Decision(-1, attemptsMade > 1 ? "after " + attemptsMade + " attempts" : "");
+      return new Decision(-1, attemptsMade > 1 ? "not retried, after " + attemptsMade + " attempts" : "");
     }
     if (attemptsMade >= maxAttempts) {
       return new Decision(-1, "gave up after " + attemptsMade + (attemptsMade == 1 ? " attempt" : " attempts"));
