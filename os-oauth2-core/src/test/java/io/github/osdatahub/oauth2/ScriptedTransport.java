@@ -1,184 +1,81 @@
 package io.github.osdatahub.oauth2;
 
 import io.github.osdatahub.oauth2.spi.HttpTransport;
+import io.github.osdatahub.oauth2.spi.JsonCodec;
 import io.github.osdatahub.oauth2.spi.TransportResponse;
-import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 /**
- * A fake {@link HttpTransport} for unit tests: plays a script of answers (the last step repeats for
- * ever), records every request with its timeout and the {@link ManualTimeSource} time it was sent,
- * and uses that time source for anything slow, so no test waits in real time.
+ * A token endpoint in memory, for cache tests: each request gets the answer the current script
+ * gives for its number (1, 2, ...). Tokens are {@code tok-N}; the body is {@code tok-N;seconds},
+ * read by {@link #CODEC}, because the cache tests are about timing, not JSON.
  */
 final class ScriptedTransport implements HttpTransport {
-  /** One scripted behaviour. */
-  interface Step {
-    /** The blocking path. */
-    TransportResponse send(ScriptedTransport t, Duration timeout) throws IOException;
+  /** Reads {@code value;seconds} bodies into the members a token answer has. */
+  static final JsonCodec CODEC = text -> {
+    String[] parts = text.split(";");
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("access_token", parts[0]);
+    m.put("expires_in", parts[1]);
+    m.put("token_type", "Bearer");
+    return m;
+  };
 
-    /** The asynchronous path; by default the blocking behaviour, completed at once. */
-    default CompletableFuture<TransportResponse> sendAsync(ScriptedTransport t, Duration timeout) {
-      try {
-        return CompletableFuture.completedFuture(send(t, timeout));
-      } catch (IOException | RuntimeException e) {
-        return CompletableFuture.failedFuture(e);
-      }
-    }
+  private final AtomicInteger requests = new AtomicInteger();
+  private volatile IntFunction<CompletableFuture<TransportResponse>> script;
+  private volatile long lifetimeSeconds = 299;
+
+  ScriptedTransport() {
+    succeed();
   }
 
-  /** What was sent, how and when. */
-  static final class Sent {
-    final String method;
-    final TokenRequest request;
-    final Duration timeout;
-    final long atNanos;
-
-    Sent(String method, TokenRequest request, Duration timeout, long atNanos) {
-      this.method = method;
-      this.request = request;
-      this.timeout = timeout;
-      this.atNanos = atNanos;
-    }
+  /** Every request gets a fresh token at once. */
+  ScriptedTransport succeed() {
+    script = n -> CompletableFuture.completedFuture(token(n));
+    return this;
   }
 
-  final ManualTimeSource time;
-  private final List<Step> script;
-  private final List<Sent> sent = new ArrayList<>();
-  private final List<CompletableFuture<TransportResponse>> unanswered = new ArrayList<>();
-
-  ScriptedTransport(ManualTimeSource time, Step... script) {
-    this.time = time;
-    this.script = new ArrayList<>(Arrays.asList(script));
+  /** Every request gets this status. */
+  ScriptedTransport fail(int status) {
+    script = n -> CompletableFuture.completedFuture(TransportResponse.of(status, Map.of(),
+        "{\"ErrorCode\":\"x\",\"Error\":\"y\"}".getBytes(StandardCharsets.UTF_8)));
+    return this;
   }
 
-  // ------------------------------------------------------------------ steps
-
-  static Step answer(int status, String body, String... headerPairs) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (int k = 0; k < headerPairs.length; k += 2) {
-      headers.put(headerPairs[k], List.of(headerPairs[k + 1]));
-    }
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    return (t, timeout) -> TransportResponse.of(status, headers, bytes);
+  /** Requests are answered only when the test completes the returned futures. */
+  ScriptedTransport respondWith(IntFunction<CompletableFuture<TransportResponse>> script) {
+    this.script = script;
+    return this;
   }
 
-  static Step answer(TransportResponse response) {
-    return (t, timeout) -> response;
+  ScriptedTransport lifetime(Duration lifetime) {
+    this.lifetimeSeconds = lifetime.getSeconds();
+    return this;
   }
 
-  static Step fail(IOException e) {
-    return (t, timeout) -> {
-      throw e;
-    };
+  TransportResponse token(int n) {
+    return TransportResponse.of(200, Map.of("Content-Type", List.of("application/json")),
+        ("tok-" + n + ";" + lifetimeSeconds).getBytes(StandardCharsets.UTF_8));
   }
 
-  static Step crash(RuntimeException e) {
-    return (t, timeout) -> {
-      throw e;
-    };
+  int requests() {
+    return requests.get();
   }
-
-  /** A server that never answers: the blocking path times out as a real transport would, on the manual clock. */
-  static Step never() {
-    return new Step() {
-      @Override
-      public TransportResponse send(ScriptedTransport t, Duration timeout) throws IOException {
-        t.time.advance(timeout);
-        throw new SocketTimeoutException("timed out");
-      }
-
-      @Override
-      public CompletableFuture<TransportResponse> sendAsync(ScriptedTransport t, Duration timeout) {
-        CompletableFuture<TransportResponse> f = new CompletableFuture<>();
-        synchronized (t) {
-          t.unanswered.add(f);
-        }
-        return f; // ignores its timeout: the client's own timer must end the attempt
-      }
-    };
-  }
-
-  /** Answers after a while of manual time. */
-  static Step after(Duration delay, Step then) {
-    return new Step() {
-      @Override
-      public TransportResponse send(ScriptedTransport t, Duration timeout) throws IOException {
-        t.time.advance(delay);
-        return then.send(t, timeout);
-      }
-
-      @Override
-      public CompletableFuture<TransportResponse> sendAsync(ScriptedTransport t, Duration timeout) {
-        CompletableFuture<TransportResponse> f = new CompletableFuture<>();
-        t.time.schedule(() -> then.sendAsync(t, timeout).whenComplete((r, e) -> {
-          if (e != null) {
-            f.completeExceptionally(e);
-          } else {
-            f.complete(r);
-          }
-        }), delay.toNanos());
-        return f;
-      }
-    };
-  }
-
-  /** Sets the calling thread's interrupt flag, then behaves as the next step. */
-  static Step interruptThen(Step then) {
-    return (t, timeout) -> {
-      Thread.currentThread().interrupt();
-      return then.send(t, timeout);
-    };
-  }
-
-  // ------------------------------------------------------------------ transport
 
   @Override
-  public TransportResponse send(TokenRequest request, Duration timeout) throws IOException {
-    return next("send", request, timeout).send(this, timeout);
+  public TransportResponse send(TokenRequest request, Duration timeout) {
+    return sendAsync(request, timeout).join();
   }
 
   @Override
   public CompletableFuture<TransportResponse> sendAsync(TokenRequest request, Duration timeout) {
-    return next("sendAsync", request, timeout).sendAsync(this, timeout);
-  }
-
-  private synchronized Step next(String method, TokenRequest request, Duration timeout) {
-    sent.add(new Sent(method, request, timeout, time.nanoTime()));
-    return script.size() > 1 ? script.remove(0) : script.get(0);
-  }
-
-  // ------------------------------------------------------------------ records
-
-  synchronized int requests() {
-    return sent.size();
-  }
-
-  synchronized List<Sent> sent() {
-    return List.copyOf(sent);
-  }
-
-  synchronized List<Duration> timeouts() {
-    return sent.stream().map(s -> s.timeout).collect(java.util.stream.Collectors.toList());
-  }
-
-  /** The gaps between consecutive requests, on the manual clock. */
-  synchronized List<Duration> gaps() {
-    List<Duration> gaps = new ArrayList<>();
-    for (int k = 1; k < sent.size(); k++) {
-      gaps.add(Duration.ofNanos(sent.get(k).atNanos - sent.get(k - 1).atNanos));
-    }
-    return gaps;
-  }
-
-  synchronized List<CompletableFuture<TransportResponse>> unanswered() {
-    return List.copyOf(unanswered);
+    return script.apply(requests.incrementAndGet());
   }
 }

@@ -1,10 +1,10 @@
 package io.github.osdatahub.oauth2;
 
-import static io.github.osdatahub.oauth2.ScriptedTransport.answer;
-import static io.github.osdatahub.oauth2.ScriptedTransport.crash;
-import static io.github.osdatahub.oauth2.ScriptedTransport.fail;
-import static io.github.osdatahub.oauth2.ScriptedTransport.interruptThen;
-import static io.github.osdatahub.oauth2.ScriptedTransport.never;
+import static io.github.osdatahub.oauth2.RecordingTransport.answer;
+import static io.github.osdatahub.oauth2.RecordingTransport.crash;
+import static io.github.osdatahub.oauth2.RecordingTransport.fail;
+import static io.github.osdatahub.oauth2.RecordingTransport.interruptThen;
+import static io.github.osdatahub.oauth2.RecordingTransport.never;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.osdatahub.oauth2.spi.TransportResponse;
@@ -53,8 +53,8 @@ class SecretLeakTest {
   }
 
   /** Every way the exchange can fail, each echoing the secrets where an answer could. */
-  static Map<String, ScriptedTransport.Step> failurePaths() {
-    Map<String, ScriptedTransport.Step> paths = new LinkedHashMap<>();
+  static Map<String, RecordingTransport.Step> failurePaths() {
+    Map<String, RecordingTransport.Step> paths = new LinkedHashMap<>();
     paths.put("401 echoing secret and Basic", answer(401,
         "{\"ErrorCode\":\"invalid_client\",\"Error\":\"Bad secret " + SECRET + " in Basic " + BASIC + "\"}"));
     paths.put("400 with the secret as error code", answer(400,
@@ -98,9 +98,9 @@ class SecretLeakTest {
 
   @Test
   void noFailurePathRevealsASecret() {
-    for (Map.Entry<String, ScriptedTransport.Step> path : failurePaths().entrySet()) {
+    for (Map.Entry<String, RecordingTransport.Step> path : failurePaths().entrySet()) {
       for (FetchPath how : FetchPath.values()) {
-        ScriptedTransport t = new ScriptedTransport(time, path.getValue());
+        RecordingTransport t = new RecordingTransport(time, path.getValue());
         TokenClient client = client(t).build();
         OsOAuth2Exception e = null;
         try {
@@ -121,7 +121,7 @@ class SecretLeakTest {
 
   @Test
   void interruptedPathsRevealNothing() {
-    ScriptedTransport t = new ScriptedTransport(time,
+    RecordingTransport t = new RecordingTransport(time,
         interruptThen(fail(new InterruptedIOException("interrupted sending " + SECRET))), answer(200, "{}"));
     try {
       client(t).build().fetch();
@@ -130,7 +130,7 @@ class SecretLeakTest {
     } finally {
       Thread.interrupted();
     }
-    ScriptedTransport t2 = new ScriptedTransport(time,
+    RecordingTransport t2 = new RecordingTransport(time,
         interruptThen(answer(503, "{\"ErrorCode\":\"" + SECRET + "\"}")), answer(200, "{}"));
     try {
       client(t2).timeSource(new TokenClientTest.InterruptibleTime(time)).build().fetch();
@@ -149,7 +149,7 @@ class SecretLeakTest {
     String body = "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":\"299\",\"issued_at\":\"1634663382476\","
         + "\"token_type\":\"Bearer\"}";
     for (FetchPath how : FetchPath.values()) {
-      ScriptedTransport t = new ScriptedTransport(time, answer(503, "{\"Error\":\"" + SECRET + "\"}"), answer(200, body));
+      RecordingTransport t = new RecordingTransport(time, answer(503, "{\"Error\":\"" + SECRET + "\"}"), answer(200, body));
       TokenClient client = client(t).build();
       AccessToken token = how.fetch(client, time);
       assertThat(token.value()).isEqualTo(TOKEN); // the token really went through here
@@ -175,7 +175,7 @@ class SecretLeakTest {
 
   // ------------------------------------------------------------------ helpers
 
-  TokenClient.Builder client(ScriptedTransport t) {
+  TokenClient.Builder client(RecordingTransport t) {
     return TokenClient.builder(CREDENTIALS).endpoint(URI.create("http://127.0.0.1:9/oauth2/token/v1")).transport(t)
         .jsonCodec(TestJsonCodec.create()).timeSource(time).random(() -> 0.5);
   }

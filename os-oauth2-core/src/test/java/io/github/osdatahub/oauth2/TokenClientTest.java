@@ -1,10 +1,10 @@
 package io.github.osdatahub.oauth2;
 
-import static io.github.osdatahub.oauth2.ScriptedTransport.after;
-import static io.github.osdatahub.oauth2.ScriptedTransport.answer;
-import static io.github.osdatahub.oauth2.ScriptedTransport.crash;
-import static io.github.osdatahub.oauth2.ScriptedTransport.fail;
-import static io.github.osdatahub.oauth2.ScriptedTransport.never;
+import static io.github.osdatahub.oauth2.RecordingTransport.after;
+import static io.github.osdatahub.oauth2.RecordingTransport.answer;
+import static io.github.osdatahub.oauth2.RecordingTransport.crash;
+import static io.github.osdatahub.oauth2.RecordingTransport.fail;
+import static io.github.osdatahub.oauth2.RecordingTransport.never;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -33,13 +33,13 @@ class TokenClientTest {
 
   final ManualTimeSource time = new ManualTimeSource();
 
-  TokenClient.Builder client(ScriptedTransport transport) {
+  TokenClient.Builder client(RecordingTransport transport) {
     return TokenClient.builder(CREDENTIALS).endpoint(ENDPOINT).transport(transport)
         .jsonCodec(TestJsonCodec.create()).timeSource(time).random(() -> 0.5);
   }
 
-  ScriptedTransport script(ScriptedTransport.Step... steps) {
-    return new ScriptedTransport(time, steps);
+  RecordingTransport script(RecordingTransport.Step... steps) {
+    return new RecordingTransport(time, steps);
   }
 
   static OsOAuth2Exception failure(FetchPath path, TokenClient client, ManualTimeSource time) {
@@ -49,7 +49,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void realResponseGivesA299SecondTokenTimedFromTheSend(FetchPath path) {
-    ScriptedTransport t = script(after(Duration.ofSeconds(2), answer(200, REAL)));
+    RecordingTransport t = script(after(Duration.ofSeconds(2), answer(200, REAL)));
     TokenClient client = client(t).build();
     long wallAtSend = time.currentTimeMillis();
     long nanosAtSend = time.nanoTime();
@@ -72,7 +72,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void legacyAnswerWithNumbersAndBearerToken(FetchPath path) {
-    ScriptedTransport t = script(answer(200,
+    RecordingTransport t = script(answer(200,
         "{\"access_token\":\"abc\",\"expires_in\":299,\"issued_at\":1634663382476,\"token_type\":\"BearerToken\"}"));
     AccessToken token = path.fetch(client(t).build(), time);
     assertThat(token.lifetime()).isEqualTo(Duration.ofSeconds(299));
@@ -82,7 +82,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void serverErrorThenSuccessTakesExactlyTwoRequests(FetchPath path) {
-    ScriptedTransport t = script(answer(503, ""), answer(200, REAL));
+    RecordingTransport t = script(answer(503, ""), answer(200, REAL));
     TokenClient client = client(t).build();
 
     AccessToken token = path.fetch(client, time);
@@ -101,7 +101,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void retryAfterSecondsIsWaited(FetchPath path) {
-    ScriptedTransport t = script(answer(503, "", "Retry-After", "1"), answer(200, REAL));
+    RecordingTransport t = script(answer(503, "", "Retry-After", "1"), answer(200, REAL));
     path.fetch(client(t).build(), time);
     assertThat(t.requests()).isEqualTo(2);
     assertThat(t.gaps()).containsExactly(Duration.ofSeconds(1));
@@ -115,7 +115,7 @@ class TokenClientTest {
   void retryAfterHttpDateIsWaitedByTheWallClock(FetchPath path) {
     String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
         Instant.ofEpochMilli(time.currentTimeMillis()).plusSeconds(3).atOffset(ZoneOffset.UTC));
-    ScriptedTransport t = script(answer(429, "", "Retry-After", inThreeSeconds), answer(200, REAL));
+    RecordingTransport t = script(answer(429, "", "Retry-After", inThreeSeconds), answer(200, REAL));
     path.fetch(client(t).build(), time);
     assertThat(t.requests()).isEqualTo(2);
     assertThat(t.gaps()).containsExactly(Duration.ofSeconds(3));
@@ -124,7 +124,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void retryAfterShorterThanTheBackoffDrawWaitsTheDraw(FetchPath path) {
-    ScriptedTransport t = script(answer(503, "", "Retry-After", "0"), answer(200, REAL));
+    RecordingTransport t = script(answer(503, "", "Retry-After", "0"), answer(200, REAL));
     path.fetch(client(t).build(), time);
     assertThat(t.gaps()).containsExactly(Duration.ofMillis(125));
   }
@@ -132,7 +132,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void retryAfterOverTheCapStopsAndReportsIt(FetchPath path) {
-    ScriptedTransport t = script(answer(429, "{\"ErrorCode\":\"too_many\",\"Error\":\"slow down\"}",
+    RecordingTransport t = script(answer(429, "{\"ErrorCode\":\"too_many\",\"Error\":\"slow down\"}",
         "Retry-After", "120"), answer(200, REAL));
     TokenClient client = client(t).build();
 
@@ -148,7 +148,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void rateLimitedThenSuccess(FetchPath path) {
-    ScriptedTransport t = script(answer(429, ""), answer(200, REAL));
+    RecordingTransport t = script(answer(429, ""), answer(200, REAL));
     path.fetch(client(t).build(), time);
     assertThat(t.requests()).isEqualTo(2);
   }
@@ -156,7 +156,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void rateLimitedForEverEndsAsRateLimited(FetchPath path) {
-    ScriptedTransport t = script(answer(429, "", "Retry-After", "2"));
+    RecordingTransport t = script(answer(429, "", "Retry-After", "2"));
     RateLimitedException e = (RateLimitedException) failure(path, client(t).build(), time);
     assertThat(t.requests()).isEqualTo(3);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
@@ -166,7 +166,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void credentialsRejectedAfterExactlyOneRequest(FetchPath path) {
-    ScriptedTransport t = script(
+    RecordingTransport t = script(
         answer(401, "{\"ErrorCode\":\"invalid_client\",\"Error\":\"Client credentials are invalid\"}"),
         answer(200, REAL));
     TokenClient client = client(t).build();
@@ -185,7 +185,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void endlessServerErrorStopsAfterThreeRequestsWithDoublingBackoff(FetchPath path) {
-    ScriptedTransport t = script(answer(500, "{\"ErrorCode\":\"boom\",\"Error\":\"Internal\"}"));
+    RecordingTransport t = script(answer(500, "{\"ErrorCode\":\"boom\",\"Error\":\"Internal\"}"));
     TokenClient client = client(t).build();
 
     OsOAuth2Exception e = failure(path, client, time);
@@ -202,7 +202,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void backoffBoundDoublesUpToMaxBackoff(FetchPath path) {
-    ScriptedTransport t = script(answer(502, ""));
+    RecordingTransport t = script(answer(502, ""));
     TokenClient client = client(t).maxAttempts(5).initialBackoff(Duration.ofSeconds(1))
         .maxBackoff(Duration.ofSeconds(2)).random(() -> 0.99).build();
     failure(path, client, time);
@@ -213,7 +213,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void fullJitterMayRetryAtOnce(FetchPath path) {
-    ScriptedTransport t = script(answer(503, ""), answer(200, REAL));
+    RecordingTransport t = script(answer(503, ""), answer(200, REAL));
     path.fetch(client(t).random(() -> 0.0).build(), time);
     assertThat(t.gaps()).containsExactly(Duration.ZERO);
   }
@@ -222,7 +222,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void clientErrorsAreNeverRetried(FetchPath path) {
     for (int status : new int[] {400, 403, 404, 405, 409, 418}) {
-      ScriptedTransport t = script(answer(status, "{\"ErrorCode\":\"nope\",\"Error\":\"no\"}"), answer(200, REAL));
+      RecordingTransport t = script(answer(status, "{\"ErrorCode\":\"nope\",\"Error\":\"no\"}"), answer(200, REAL));
       OsOAuth2Exception e = failure(path, client(t).build(), time);
       assertThat(e).as("status %d", status).isInstanceOf(RequestRejectedException.class);
       assertThat(e.status()).isEqualTo(status);
@@ -233,7 +233,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void malformedSuccessIsNotRetried(FetchPath path) {
-    ScriptedTransport t = script(answer(200, "{\"access_token\":\"abc\",\"expires_in\":\"soon\"}"), answer(200, REAL));
+    RecordingTransport t = script(answer(200, "{\"access_token\":\"abc\",\"expires_in\":\"soon\"}"), answer(200, REAL));
     OsOAuth2Exception e = failure(path, client(t).build(), time);
     assertThat(e).isInstanceOf(MalformedResponseException.class);
     assertThat(e.status()).isEqualTo(200);
@@ -247,7 +247,7 @@ class TokenClientTest {
     byte[] big = new byte[TokenRequest.MAX_RESPONSE_BYTES + 100];
     java.util.Arrays.fill(big, (byte) ' ');
     big[0] = '{';
-    ScriptedTransport t = script(answer(io.github.osdatahub.oauth2.spi.TransportResponse.of(200, null, big)));
+    RecordingTransport t = script(answer(io.github.osdatahub.oauth2.spi.TransportResponse.of(200, null, big)));
     OsOAuth2Exception e = failure(path, client(t).build(), time);
     assertThat(e).isInstanceOf(MalformedResponseException.class);
     assertThat(e.getMessage()).contains("over 64 KiB");
@@ -257,7 +257,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void transportFailureIsRetried(FetchPath path) {
-    ScriptedTransport t = script(fail(new ConnectException("Connection refused")), answer(200, REAL));
+    RecordingTransport t = script(fail(new ConnectException("Connection refused")), answer(200, REAL));
     path.fetch(client(t).build(), time);
     assertThat(t.requests()).isEqualTo(2);
   }
@@ -266,7 +266,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void endlessTransportFailureEndsAsTransportFailureWithItsCause(FetchPath path) {
     IOException reset = new IOException("Connection reset");
-    ScriptedTransport t = script(fail(reset));
+    RecordingTransport t = script(fail(reset));
     OsOAuth2Exception e = failure(path, client(t).build(), time);
     assertThat(e).isInstanceOf(TransportFailureException.class);
     assertThat(e.status()).isEqualTo(OsOAuth2Exception.NO_STATUS);
@@ -279,7 +279,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void aTransportBugIsReportedNotRetried(FetchPath path) {
     IllegalStateException bug = new IllegalStateException("closed");
-    ScriptedTransport t = script(crash(bug), answer(200, REAL));
+    RecordingTransport t = script(crash(bug), answer(200, REAL));
     OsOAuth2Exception e = failure(path, client(t).build(), time);
     assertThat(e).isInstanceOf(TransportFailureException.class);
     assertThat(e.getCause()).isSameAs(bug);
@@ -289,7 +289,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void aServerThatNeverAnswersFailsWithinTheDeadline(FetchPath path) {
-    ScriptedTransport t = script(never());
+    RecordingTransport t = script(never());
     TokenClient client = client(t).deadline(Duration.ofSeconds(15)).build(); // attempt timeout 10 s
     long start = time.nanoTime();
 
@@ -310,7 +310,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void noRetryStartsThatCannotFitTheDeadline(FetchPath path) {
-    ScriptedTransport t = script(answer(503, "", "Retry-After", "20"), answer(200, REAL));
+    RecordingTransport t = script(answer(503, "", "Retry-After", "20"), answer(200, REAL));
     OsOAuth2Exception e = failure(path, client(t).deadline(Duration.ofSeconds(15)).build(), time);
     assertThat(e).isInstanceOf(ServerErrorException.class);
     assertThat(e.getMessage()).contains("15 s deadline leaves no time for another");
@@ -321,7 +321,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void maxAttemptsOfOneNeverRetries(FetchPath path) {
-    ScriptedTransport t = script(answer(503, ""), answer(200, REAL));
+    RecordingTransport t = script(answer(503, ""), answer(200, REAL));
     OsOAuth2Exception e = failure(path, client(t).maxAttempts(1).build(), time);
     assertThat(e).isInstanceOf(ServerErrorException.class);
     assertThat(e.getMessage()).contains("gave up after 1 attempt");
@@ -331,7 +331,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void aRetryThatMeetsANonRetryableFailureSaysHowManyAttempts(FetchPath path) {
-    ScriptedTransport t = script(answer(503, ""), answer(401, ""));
+    RecordingTransport t = script(answer(503, ""), answer(401, ""));
     OsOAuth2Exception e = failure(path, client(t).build(), time);
     assertThat(e).isInstanceOf(CredentialsRejectedException.class);
     assertThat(e.getMessage()).contains("after 2 attempts");
@@ -341,7 +341,7 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void requestsSentCountsAcrossFetches(FetchPath path) {
-    ScriptedTransport t = script(answer(503, ""), answer(200, REAL), answer(200, REAL));
+    RecordingTransport t = script(answer(503, ""), answer(200, REAL), answer(200, REAL));
     TokenClient client = client(t).build();
     path.fetch(client, time);
     path.fetch(client, time);
@@ -352,14 +352,14 @@ class TokenClientTest {
   @ParameterizedTest
   @EnumSource(FetchPath.class)
   void eachAttemptGetsTheAttemptTimeoutWhileTimeIsLeft(FetchPath path) {
-    ScriptedTransport t = script(answer(503, ""), answer(503, ""), answer(200, REAL));
+    RecordingTransport t = script(answer(503, ""), answer(503, ""), answer(200, REAL));
     path.fetch(client(t).attemptTimeout(Duration.ofSeconds(4)).build(), time);
     assertThat(t.timeouts()).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(4));
   }
 
   @org.junit.jupiter.api.Test
   void cancellingTheAsyncFetchCancelsTheRequestAndStopsRetrying() {
-    ScriptedTransport t = script(never());
+    RecordingTransport t = script(never());
     CompletableFuture<AccessToken> f = client(t).build().fetchAsync();
     time.advance(Duration.ofSeconds(1));
     f.cancel(true);
@@ -370,7 +370,7 @@ class TokenClientTest {
 
   @org.junit.jupiter.api.Test
   void theAsyncPathReturnsBeforeTheAnswerAndRetriesOnTheTimer() {
-    ScriptedTransport t = script(after(Duration.ofSeconds(1), answer(503, "")), answer(200, REAL));
+    RecordingTransport t = script(after(Duration.ofSeconds(1), answer(503, "")), answer(200, REAL));
     CompletableFuture<AccessToken> f = client(t).build().fetchAsync();
     assertThat(f).isNotDone();
     time.advance(Duration.ofSeconds(1));
@@ -384,7 +384,7 @@ class TokenClientTest {
 
   @org.junit.jupiter.api.Test
   void asyncFailureIsTheTypedExceptionItself() {
-    ScriptedTransport t = script(answer(401, ""));
+    RecordingTransport t = script(answer(401, ""));
     CompletableFuture<AccessToken> f = client(t).build().fetchAsync();
     assertThat(f).isCompletedExceptionally();
     Throwable e = f.handle((token, error) -> error).join();
@@ -393,7 +393,7 @@ class TokenClientTest {
 
   @org.junit.jupiter.api.Test
   void anInterruptDuringTheRequestEndsTheSyncFetchAndKeepsTheFlag() {
-    ScriptedTransport t = script(ScriptedTransport.interruptThen(fail(new java.io.InterruptedIOException("interrupted"))),
+    RecordingTransport t = script(RecordingTransport.interruptThen(fail(new java.io.InterruptedIOException("interrupted"))),
         answer(200, REAL));
     try {
       assertThatThrownBy(() -> client(t).build().fetch())
@@ -409,7 +409,7 @@ class TokenClientTest {
   @org.junit.jupiter.api.Test
   void anInterruptDuringTheBackoffEndsTheSyncFetchWithTheLastFailureAsCause() {
     InterruptibleTime interruptible = new InterruptibleTime(time);
-    ScriptedTransport t = script(ScriptedTransport.interruptThen(answer(503, "{\"ErrorCode\":\"down\"}")),
+    RecordingTransport t = script(RecordingTransport.interruptThen(answer(503, "{\"ErrorCode\":\"down\"}")),
         answer(200, REAL));
     try {
       TokenUnavailableException e = catchThrowableOfType(TokenUnavailableException.class,
@@ -427,7 +427,7 @@ class TokenClientTest {
 
   @org.junit.jupiter.api.Test
   void anAlreadyInterruptedThreadSendsNothing() {
-    ScriptedTransport t = script(answer(200, REAL));
+    RecordingTransport t = script(answer(200, REAL));
     Thread.currentThread().interrupt();
     try {
       assertThatThrownBy(() -> client(t).build().fetch()).isInstanceOf(TokenUnavailableException.class);
@@ -440,7 +440,7 @@ class TokenClientTest {
   @org.junit.jupiter.api.Test
   void toStringNamesTheEndpointAndParts() {
     TokenClient client = client(script(answer(200, REAL))).build();
-    assertThat(client.toString()).contains(ENDPOINT.toString()).contains("ScriptedTransport")
+    assertThat(client.toString()).contains(ENDPOINT.toString()).contains("RecordingTransport")
         .doesNotContain("project-secret");
   }
 

@@ -1,6 +1,6 @@
 package io.github.osdatahub.oauth2;
 
-import static io.github.osdatahub.oauth2.ScriptedTransport.answer;
+import static io.github.osdatahub.oauth2.RecordingTransport.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TokenErrorMappingTest {
   final ManualTimeSource time = new ManualTimeSource();
 
-  OsOAuth2Exception failure(FetchPath path, ScriptedTransport.Step step) {
-    ScriptedTransport t = new ScriptedTransport(time, step);
+  OsOAuth2Exception failure(FetchPath path, RecordingTransport.Step step) {
+    RecordingTransport t = new RecordingTransport(time, step);
     TokenClient client = TokenClient.builder(TokenClientTest.CREDENTIALS).endpoint(TokenClientTest.ENDPOINT)
         .transport(t).jsonCodec(TestJsonCodec.create()).timeSource(time).maxAttempts(1).build();
     OsOAuth2Exception e = catchThrowableOfType(OsOAuth2Exception.class, () -> path.fetch(client, time));
