@@ -153,10 +153,15 @@ final class Configuration {
 
   /**
    * The one way every command calls an API: an {@code OsDataHubHttpClient} that puts the
-   * provider's token on requests to hosts the scope permits, and renews it and retries once on 401.
+   * provider's token on requests the scope permits and renews it and retries once on 401. It
+   * follows redirects (as to a download) itself, hop by hop, so the token never leaves the scope.
    */
   static HttpClient apiClient(TokenProvider provider, TokenScope scope) {
-    return OsDataHubHttpClient.create(HttpClient.newHttpClient(), provider, scope);
+    HttpClient client = HttpClient.newBuilder()
+        .connectTimeout(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT)
+        .followRedirects(HttpClient.Redirect.NORMAL)
+        .build();
+    return OsDataHubHttpClient.create(provider, client, scope);
   }
 
   /** A caching provider over {@link #tokenClient()}; close it when done. */

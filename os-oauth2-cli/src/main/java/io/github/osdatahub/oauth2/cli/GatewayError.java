@@ -47,8 +47,7 @@ record GatewayError(String code, String message) {
     if (value == null || value instanceof Map || value instanceof Iterable) {
       return null;
     }
-    String s = value instanceof Double d && d == Math.rint(d) ? Long.toString(d.longValue()) : value.toString();
-    s = s.replaceAll("\\p{Cntrl}+", " ").strip();
+    String s = value.toString().replaceAll("\\p{Cntrl}+", " ").strip();
     if (s.isEmpty()) {
       return null;
     }

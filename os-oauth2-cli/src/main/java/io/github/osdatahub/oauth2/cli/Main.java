@@ -95,23 +95,13 @@ public final class Main {
     return command.run(arguments, context);
   }
 
-  /** One line about a failed token request; core's messages hold neither the secret nor a token. */
+  /**
+   * One line about a failed token request. Core's messages already name the status, the gateway's
+   * error code and message, and hold neither the secret nor a token.
+   */
   static String describe(OsOAuth2Exception e) {
-    StringBuilder b = new StringBuilder(e instanceof CredentialsRejectedException
-        ? "the token endpoint rejected the project's API key or secret"
-        : "could not get an access token");
-    if (e.status() != OsOAuth2Exception.NO_STATUS || e.errorCode().isPresent()) {
-      b.append(" (");
-      if (e.status() != OsOAuth2Exception.NO_STATUS) {
-        b.append("HTTP ").append(e.status());
-      }
-      e.errorCode().ifPresent(code -> b.append(e.status() != OsOAuth2Exception.NO_STATUS ? ", " : "").append(code));
-      b.append(')');
-    }
-    if (e.getMessage() != null) {
-      b.append(": ").append(e.getMessage());
-    }
-    return b.toString();
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e instanceof CredentialsRejectedException ? message : "could not get an access token: " + message;
   }
 
   static String version() {

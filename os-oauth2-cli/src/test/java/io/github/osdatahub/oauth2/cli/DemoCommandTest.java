@@ -11,7 +11,7 @@ class DemoCommandTest {
     CliRun run = CliRun.run(Map.of(), "demo");
 
     assertThat(run.err()).isEmpty();
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out())
         .contains("1. Token fetched")
         .containsPattern("provider\\.token\\(\\) fetched token [0-9a-f]{8}")
@@ -46,7 +46,7 @@ class DemoCommandTest {
   void takesNoArguments() {
     CliRun run = CliRun.run(Map.of(), "demo", "now");
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
     assertThat(run.err()).contains("demo takes no arguments");
   }
 }

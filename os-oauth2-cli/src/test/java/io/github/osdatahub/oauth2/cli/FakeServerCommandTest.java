@@ -43,7 +43,7 @@ class FakeServerCommandTest {
 
     CliRun token = CliRun.run(Map.of(Configuration.KEY_VARIABLE, key, Configuration.SECRET_VARIABLE, secret,
         Configuration.TOKEN_URL_VARIABLE, tokenUrl), "token");
-    assertThat(token.exitCode()).isZero();
+    assertThat(token.exitCode()).as("stderr: %s", token.err()).isZero();
     assertThat(token.out()).matches("[A-Za-z0-9]{28}\\R");
 
     stop.countDown();
@@ -61,9 +61,9 @@ class FakeServerCommandTest {
     CliRun words = CliRun.run(Map.of(), "fake-server", "--port", "eighty");
     CliRun range = CliRun.run(Map.of(), "fake-server", "-p", "70000");
 
-    assertThat(words.exitCode()).isEqualTo(2);
+    assertThat(words.exitCode()).as("stderr: %s", words.err()).isEqualTo(2);
     assertThat(words.err()).contains("--port needs a number from 0 to 65535");
-    assertThat(range.exitCode()).isEqualTo(2);
+    assertThat(range.exitCode()).as("stderr: %s", range.err()).isEqualTo(2);
   }
 
   private static String awaitOutput(ByteArrayOutputStream out, String marker) throws InterruptedException {

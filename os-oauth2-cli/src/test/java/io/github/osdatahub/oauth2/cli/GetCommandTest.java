@@ -45,7 +45,7 @@ class GetCommandTest {
   void printsTheApisJsonWithTheTokenOnTheRequest() {
     CliRun run = CliRun.run(envFor(hub), "get", names());
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("header").get("query")
         .getAsString()).isEqualTo("Southampton");
@@ -66,7 +66,7 @@ class GetCommandTest {
 
     CliRun run = CliRun.run(envFor(hub), List.of(get), "get", names());
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).contains("\"query\":\"Southampton\"");
     assertThat(hub.tokenRequestCount()).as("the first token and exactly one refresh").isEqualTo(2);
@@ -82,7 +82,7 @@ class GetCommandTest {
 
     CliRun run = CliRun.run(envFor(hub), "get", names());
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out()).contains("\"query\":\"Southampton\"");
     assertThat(hub.tokenRequestCount()).isEqualTo(2);
     assertThat(hub.apiRequestCount()).isEqualTo(2);
@@ -95,7 +95,7 @@ class GetCommandTest {
 
     CliRun run = CliRun.run(envFor(hub), "get", names());
 
-    assertThat(run.exitCode()).isEqualTo(5);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(5);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo("os-oauth2: GET " + hub.baseUri() + "/search/names/v1/find answered HTTP 401 "
         + "(keymanagement.service.invalid_access_token: Invalid Access Token)" + System.lineSeparator());
@@ -112,7 +112,7 @@ class GetCommandTest {
 
     CliRun run = CliRun.run(envFor(hub), "get", tile.toString(), "-o", file.toString());
 
-    assertThat(run.exitCode()).isEqualTo(5);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(5);
     assertThat(run.err()).contains("answered HTTP 403", "keymanagement.service.InvalidAPICallAsNoApiProductMatchFound")
         .hasLineCount(1);
     String token = hub.apiRequests().get(0).header("Authorization").orElseThrow().substring("Bearer ".length());
@@ -131,10 +131,10 @@ class GetCommandTest {
     CliRun tile = CliRun.run(envFor(hub), "get", hub.rasterTileUri("Road_3857", 7, 63, 42).toString(),
         "--output=" + png);
 
-    assertThat(names.exitCode()).isZero();
+    assertThat(names.exitCode()).as("stderr: %s", names.err()).isZero();
     assertThat(names.out()).isEmpty();
     assertThat(Files.readString(json)).contains("\"query\":\"Southampton\"");
-    assertThat(tile.exitCode()).isZero();
+    assertThat(tile.exitCode()).as("stderr: %s", tile.err()).isZero();
     byte[] image = Files.readAllBytes(png);
     assertThat(image).startsWith(0x89, 'P', 'N', 'G');
   }
@@ -148,7 +148,7 @@ class GetCommandTest {
     CliRun token = CliRun.run(envFor(hub), "get", tokenEndpoint);
 
     for (CliRun run : new CliRun[] {other, plain, token}) {
-      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
       assertThat(run.err()).contains("will not send the token to").hasLineCount(1);
     }
     assertThat(other.err()).contains("https://example.com/search/names/v1/find:").doesNotContain("query=x");
@@ -160,7 +160,7 @@ class GetCommandTest {
   void aWrongSecretExits3AndNoApiRequestIsMade() {
     CliRun run = CliRun.run(envWithSecret(hub, "wrong-secret-for-get"), "get", names());
 
-    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(3);
     assertThat(run.err()).contains("invalid_client").doesNotContain("wrong-secret-for-get").hasLineCount(1);
     assertThat(hub.apiRequestCount()).isZero();
   }
@@ -176,7 +176,7 @@ class GetCommandTest {
 
     CliRun run = CliRun.run(envFor(hub), "get", url);
 
-    assertThat(run.exitCode()).isEqualTo(5);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(5);
     assertThat(run.err()).startsWith("os-oauth2: GET " + url + " failed: ")
         .hasLineCount(1);
   }
@@ -187,10 +187,10 @@ class GetCommandTest {
     CliRun two = CliRun.run(envFor(hub), "get", names(), names());
     CliRun relative = CliRun.run(envFor(hub), "get", "/search/names/v1/find");
 
-    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.exitCode()).as("stderr: %s", none.err()).isEqualTo(2);
     assertThat(none.err()).contains("get needs exactly one URL");
-    assertThat(two.exitCode()).isEqualTo(2);
-    assertThat(relative.exitCode()).isEqualTo(2);
+    assertThat(two.exitCode()).as("stderr: %s", two.err()).isEqualTo(2);
+    assertThat(relative.exitCode()).as("stderr: %s", relative.err()).isEqualTo(2);
     assertThat(relative.err()).contains("absolute http or https URL");
     assertThat(hub.tokenRequestCount()).isZero();
   }

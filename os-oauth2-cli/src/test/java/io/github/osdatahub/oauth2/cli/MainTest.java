@@ -15,7 +15,7 @@ class MainTest {
     for (String flag : new String[] {"--help", "-h"}) {
       CliRun run = CliRun.run(NO_ENV, flag);
 
-      assertThat(run.exitCode()).isZero();
+      assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
       assertThat(run.err()).isEmpty();
       assertThat(run.out())
           .contains("Usage: os-oauth2 <command> [options]")
@@ -31,7 +31,7 @@ class MainTest {
   void noArgumentsPrintsTheHelpOnStderrAndExits2() {
     CliRun run = CliRun.run(NO_ENV);
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).contains("Usage: os-oauth2 <command> [options]");
   }
@@ -40,7 +40,7 @@ class MainTest {
   void versionPrintsTheBuildVersion() {
     CliRun run = CliRun.run(NO_ENV, "--version");
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out()).matches("os-oauth2 \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java .+\\)\\R");
   }
 
@@ -48,7 +48,7 @@ class MainTest {
   void tokenHelpShowsItsOptionsAndConfiguration() {
     CliRun run = CliRun.run(NO_ENV, "token", "--help");
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out())
         .startsWith("Usage: os-oauth2 token [--json | --header] [--key KEY] [--secret-file FILE]")
         .contains("--json", "--header", "--key KEY", "--secret-file FILE", "-h, --help")
@@ -61,7 +61,7 @@ class MainTest {
   void getHelpShowsTheOutputOptionAndExitCode5() {
     CliRun run = CliRun.run(NO_ENV, "get", "-h");
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out())
         .startsWith("Usage: os-oauth2 get URL [-o FILE]")
         .contains("-o, --output FILE", "retries once", "  5  the API request failed");
@@ -72,10 +72,10 @@ class MainTest {
     CliRun demo = CliRun.run(NO_ENV, "demo", "--help");
     CliRun fake = CliRun.run(NO_ENV, "fake-server", "--help");
 
-    assertThat(demo.exitCode()).isZero();
+    assertThat(demo.exitCode()).as("stderr: %s", demo.err()).isZero();
     assertThat(demo.out()).startsWith("Usage: os-oauth2 demo").contains("FakeOsDataHub", "no credentials")
         .doesNotContain("OS_PROJECT_API_SECRET");
-    assertThat(fake.exitCode()).isZero();
+    assertThat(fake.exitCode()).as("stderr: %s", fake.err()).isZero();
     assertThat(fake.out()).startsWith("Usage: os-oauth2 fake-server [--port N]").contains("-p, --port N", "Ctrl-C");
   }
 
@@ -85,11 +85,11 @@ class MainTest {
     CliRun option = CliRun.run(NO_ENV, "token", "--jsn");
     CliRun global = CliRun.run(NO_ENV, "--verbose");
 
-    assertThat(command.exitCode()).isEqualTo(2);
+    assertThat(command.exitCode()).as("stderr: %s", command.err()).isEqualTo(2);
     assertThat(command.err()).isEqualTo("os-oauth2: unknown command tokn (see 'os-oauth2 --help')" + System.lineSeparator());
-    assertThat(option.exitCode()).isEqualTo(2);
+    assertThat(option.exitCode()).as("stderr: %s", option.err()).isEqualTo(2);
     assertThat(option.err()).contains("unknown option --jsn for 'token'").hasLineCount(1);
-    assertThat(global.exitCode()).isEqualTo(2);
+    assertThat(global.exitCode()).as("stderr: %s", global.err()).isEqualTo(2);
     assertThat(global.err()).contains("unknown option --verbose").hasLineCount(1);
   }
 
@@ -100,7 +100,7 @@ class MainTest {
     CliRun before = CliRun.run(NO_ENV, "--secret=abc-secret-value", command);
 
     for (CliRun r : new CliRun[] {run, before}) {
-      assertThat(r.exitCode()).isEqualTo(2);
+      assertThat(r.exitCode()).as("stderr: %s", r.err()).isEqualTo(2);
       assertThat(r.out()).isEmpty();
       assertThat(r.err()).contains("--secret is not accepted", "process lists", "OS_PROJECT_API_SECRET",
           "--secret-file").doesNotContain("abc-secret-value").hasLineCount(1);

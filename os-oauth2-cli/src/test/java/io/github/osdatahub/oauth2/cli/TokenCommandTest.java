@@ -40,7 +40,7 @@ class TokenCommandTest {
   void printsTheTokenAloneOnStdout() {
     CliRun run = CliRun.run(envFor(hub), "token");
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out()).matches(TOKEN + "\\R");
     assertThat(run.err()).isEmpty();
     assertThat(hub.tokenRequestCount()).isEqualTo(1);
@@ -62,7 +62,7 @@ class TokenCommandTest {
   void jsonPrintsTheWholeResponseWithNumbersAsNumbers() {
     CliRun run = CliRun.run(envFor(hub), "token", "--json");
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out()).matches("\\{\"access_token\":\"" + TOKEN
         + "\",\"expires_in\":299,\"issued_at\":\\d{13},\"token_type\":\"Bearer\"}\\R");
     JsonObject json = JsonParser.parseString(run.out()).getAsJsonObject();
@@ -77,7 +77,7 @@ class TokenCommandTest {
 
     CliRun run = CliRun.run(envFor(hub), "token", "--json");
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out()).matches("\\{\"access_token\":\"" + TOKEN
         + "\",\"expires_in\":299,\"issued_at\":\\d{13},\"token_type\":\"Bearer\"}\\R");
   }
@@ -86,7 +86,7 @@ class TokenCommandTest {
   void headerPrintsTheAuthorizationHeaderLine() {
     CliRun run = CliRun.run(envFor(hub), "token", "--header");
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out()).matches("Authorization: Bearer " + TOKEN + "\\R");
   }
 
@@ -94,7 +94,7 @@ class TokenCommandTest {
   void jsonAndHeaderTogetherAreAUsageError() {
     CliRun run = CliRun.run(envFor(hub), "token", "--json", "--header");
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
     assertThat(run.err()).contains("--json and --header cannot be used together");
     assertThat(hub.tokenRequestCount()).isZero();
   }
@@ -103,9 +103,9 @@ class TokenCommandTest {
   void aWrongSecretExits3WithTheGatewaysCodeAndNeitherSecretNorToken() {
     CliRun run = CliRun.run(envWithSecret(hub, WRONG_SECRET), "token");
 
-    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(3);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).startsWith("os-oauth2: the token endpoint rejected the project's API key or secret")
+    assertThat(run.err()).startsWith("os-oauth2: the token endpoint rejected the project API key or secret")
         .contains("401", "invalid_client").hasLineCount(1);
     assertNoSecrets(run, WRONG_SECRET);
     assertThat(hub.tokenRequestCount()).as("401 is final, never retried").isEqualTo(1);
@@ -118,10 +118,10 @@ class TokenCommandTest {
     keyOnly.remove(Configuration.SECRET_VARIABLE);
     CliRun noSecret = CliRun.run(keyOnly, "token");
 
-    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.exitCode()).as("stderr: %s", none.err()).isEqualTo(2);
     assertThat(none.err()).isEqualTo("os-oauth2: no API key: set OS_PROJECT_API_KEY or use --key KEY"
         + System.lineSeparator());
-    assertThat(noSecret.exitCode()).isEqualTo(2);
+    assertThat(noSecret.exitCode()).as("stderr: %s", noSecret.err()).isEqualTo(2);
     assertThat(noSecret.err()).contains("no API secret: set OS_PROJECT_API_SECRET or use --secret-file FILE");
     assertThat(hub.tokenRequestCount()).isZero();
   }
@@ -134,7 +134,7 @@ class TokenCommandTest {
 
     CliRun run = CliRun.run(envFor(hub), "token");
 
-    assertThat(run.exitCode()).isEqualTo(4);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(4);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("os-oauth2: could not get an access token").contains("503").hasLineCount(1);
     assertNoSecrets(run, hub.secret());
@@ -147,7 +147,7 @@ class TokenCommandTest {
 
     CliRun run = CliRun.run(envFor(hub), "token");
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out()).matches(TOKEN + "\\R");
     assertThat(hub.tokenRequestCount()).isEqualTo(3);
   }
@@ -161,7 +161,7 @@ class TokenCommandTest {
 
     CliRun run = CliRun.run(env, "token", "--key", hub.key(), "--secret-file", secretFile.toString());
 
-    assertThat(run.exitCode()).isZero();
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out()).matches(TOKEN + "\\R");
     assertThat(hub.tokenRequests().get(0).header("Authorization")).contains(basic(hub.key(), hub.secret()));
   }
@@ -175,9 +175,9 @@ class TokenCommandTest {
     CliRun missing = CliRun.run(env, "token", "--secret-file", dir.resolve("absent").toString());
     CliRun blank = CliRun.run(env, "token", "--secret-file", empty.toString());
 
-    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.exitCode()).as("stderr: %s", missing.err()).isEqualTo(2);
     assertThat(missing.err()).contains("cannot read the secret file", "absent", "NoSuchFileException");
-    assertThat(blank.exitCode()).isEqualTo(2);
+    assertThat(blank.exitCode()).as("stderr: %s", blank.err()).isEqualTo(2);
     assertThat(blank.err()).contains("has no secret on its first line");
     assertThat(hub.tokenRequestCount()).isZero();
   }
@@ -189,7 +189,7 @@ class TokenCommandTest {
 
     CliRun run = CliRun.run(env, "token");
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
     assertThat(run.err()).startsWith("os-oauth2: OS_OAUTH2_TOKEN_URL: ").contains("https", "loopback")
         .hasLineCount(1);
   }
@@ -201,7 +201,7 @@ class TokenCommandTest {
 
     CliRun run = CliRun.run(env, "token");
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
     assertThat(run.err()).contains("OS_OAUTH2_TOKEN_URL is not a valid URL");
   }
 
@@ -209,7 +209,7 @@ class TokenCommandTest {
   void aKeyWithAColonIsAConfigurationError() {
     CliRun run = CliRun.run(envFor(hub), "token", "--key", "a:b");
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
     assertThat(run.err()).contains("API key must not contain ':'");
   }
 
@@ -217,7 +217,7 @@ class TokenCommandTest {
   void operandsAreAUsageError() {
     CliRun run = CliRun.run(envFor(hub), "token", "extra");
 
-    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
     assertThat(run.err()).contains("token takes no arguments");
   }
 
