@@ -164,7 +164,8 @@ final class Demo {
     out.printf("   GET %s?%s through OsDataHubHttpClient:%n", names.getRawPath(), names.getRawQuery());
     List<RecordedRequest> calls = hub.apiRequests();
     calls = calls.subList(Math.max(0, calls.size() - (hub.apiRequestCount() - apiBefore)), calls.size());
-    boolean rejectedThenRetried = calls.size() == 2
+    int firstStatus = response.previousResponse().map(HttpResponse::statusCode).orElse(0);
+    boolean rejectedThenRetried = calls.size() == 2 && firstStatus == 401
         && carries(calls.get(0), current) && carries(calls.get(1), fresh) && !fresh.equals(current);
     if (rejectedThenRetried) {
       out.printf("   the API answered 401 to token %s; the client dropped it, got token %s and retried once%n",
@@ -173,7 +174,7 @@ final class Demo {
     out.printf("   -> HTTP %d, %d characters of JSON: %s%n", response.statusCode(), response.body().length(),
         excerpt(response.body()));
     expect(response.statusCode() == 200, "HTTP 200 from the Names API after the retry");
-    expect(rejectedThenRetried, "2 API requests, the first with the expired token and the retry with a new one");
+    expect(rejectedThenRetried, "2 API requests: a 401 to the expired token, then the retry with a new one");
     expect(hub.tokenRequestCount() == tokensBefore + 1, "exactly one token request to recover from the 401");
     out.printf("   token requests so far: %d (one more); API requests: %d (the rejected one and the retry)%n%n",
         hub.tokenRequestCount(), hub.apiRequestCount());

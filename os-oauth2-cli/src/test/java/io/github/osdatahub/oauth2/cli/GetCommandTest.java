@@ -20,10 +20,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GetCommandTest {
-  /** A token answer carrying a token the fake never issued, as a revoked one would be. */
+  /** Tokens the fake never issued, as revoked ones would be. */
   private static final String UNKNOWN_TOKEN = "UnknownTokenUnknownToken1234";
-  private static final String UNKNOWN_TOKEN_ANSWER = "{\"access_token\":\"" + UNKNOWN_TOKEN
-      + "\",\"expires_in\":\"299\",\"issued_at\":\"1634663382476\",\"token_type\":\"Bearer\"}";
+  private static final String OTHER_UNKNOWN_TOKEN = "OtherUnknownTokenOtherUnknow";
+
+  /** A token answer carrying this token. */
+  private static TokenFault answerWith(String token) {
+    return TokenFault.body(200, "{\"access_token\":\"" + token
+        + "\",\"expires_in\":\"299\",\"issued_at\":\"1634663382476\",\"token_type\":\"Bearer\"}");
+  }
 
   private FakeOsDataHub hub;
 
@@ -78,7 +83,7 @@ class GetCommandTest {
 
   @Test
   void recoversFromATokenTheApiDoesNotKnow() {
-    hub.failNextTokenRequests(1, TokenFault.body(200, UNKNOWN_TOKEN_ANSWER));
+    hub.failNextTokenRequests(1, answerWith(UNKNOWN_TOKEN));
 
     CliRun run = CliRun.run(envFor(hub), "get", names());
 
@@ -91,7 +96,8 @@ class GetCommandTest {
 
   @Test
   void retriesOnlyOnceAndThenReportsTheGatewaysErrorWithoutTheToken() {
-    hub.failNextTokenRequests(2, TokenFault.body(200, UNKNOWN_TOKEN_ANSWER));
+    hub.failNextTokenRequests(1, answerWith(UNKNOWN_TOKEN));
+    hub.failNextTokenRequests(1, answerWith(OTHER_UNKNOWN_TOKEN));
 
     CliRun run = CliRun.run(envFor(hub), "get", names());
 
@@ -99,9 +105,10 @@ class GetCommandTest {
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo("os-oauth2: GET " + hub.baseUri() + "/search/names/v1/find answered HTTP 401 "
         + "(keymanagement.service.invalid_access_token: Invalid Access Token)" + System.lineSeparator());
-    assertThat(run.err()).doesNotContain(UNKNOWN_TOKEN).doesNotContain("Southampton");
+    assertThat(run.err()).doesNotContain(UNKNOWN_TOKEN).doesNotContain(OTHER_UNKNOWN_TOKEN).doesNotContain("Southampton");
     assertThat(hub.tokenRequestCount()).isEqualTo(2);
-    assertThat(hub.apiRequestCount()).isEqualTo(2);
+    assertThat(hub.apiRequestCount()).as("one retry, never a loop").isEqualTo(2);
+    assertThat(hub.apiRequests().get(1).header("Authorization")).contains("Bearer " + OTHER_UNKNOWN_TOKEN);
   }
 
   @Test
