@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code os-oauth2 fake-server}: runs {@link FakeOsDataHub} in the foreground until Ctrl-C, and
@@ -15,23 +16,46 @@ import java.util.concurrent.CountDownLatch;
 final class FakeServerCommand implements Command {
   static final Option PORT = Option.valued("--port", "-p", "N", "listen on port N (default: any free port)");
 
-  /** Blocks until the server should stop. */
-  @FunctionalInterface
+  /** When the server should stop. */
   interface StopSignal {
+    /** Blocks until the server should stop. */
     void await() throws InterruptedException;
+
+    /** Called once the server has stopped. */
+    default void stopped() {}
   }
 
-  /** Until the JVM is asked to stop (Ctrl-C, SIGTERM). */
-  static final StopSignal UNTIL_SHUTDOWN = () -> {
-    CountDownLatch stopping = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopping::countDown, "os-oauth2-fake-server-stop"));
-    stopping.await();
-  };
+  /**
+   * Until the JVM is asked to stop (Ctrl-C, SIGTERM). The shutdown hook waits a moment for the
+   * server to close and say so, since the JVM halts as soon as its hooks end.
+   */
+  static final class UntilShutdown implements StopSignal {
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    @Override
+    public void await() throws InterruptedException {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        stopping.countDown();
+        try {
+          stopped.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "os-oauth2-fake-server-stop"));
+      stopping.await();
+    }
+
+    @Override
+    public void stopped() {
+      stopped.countDown();
+    }
+  }
 
   private final StopSignal stop;
 
   FakeServerCommand() {
-    this(UNTIL_SHUTDOWN);
+    this(new UntilShutdown());
   }
 
   FakeServerCommand(StopSignal stop) {
@@ -90,10 +114,12 @@ final class FakeServerCommand implements Command {
     try (hub) {
       describe(hub, context.out());
       stop.await();
-      context.out().println("Stopped.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    context.out().println("Stopped.");
+    context.out().flush();
+    stop.stopped();
     return ExitCode.OK;
   }
 
