@@ -1,0 +1,15 @@
+/**
+ * Test support for os-oauth2 and its users: {@code FakeOsDataHub}, an in-process fake of the OS
+ * Data Hub, with its JUnit 5 extension; and the contract suites every transport and JSON adapter
+ * passes.
+ */
+@SuppressWarnings("module") // the name matches the package, whose "oauth2" ends in a digit
+module io.github.osdatahub.oauth2.testkit {
+  requires transitive io.github.osdatahub.oauth2;
+  requires transitive org.junit.jupiter.api;
+  requires jdk.httpserver;
+  requires java.net.http;
+
+  exports io.github.osdatahub.oauth2.testkit;
+  exports io.github.osdatahub.oauth2.testkit.contract;
+}
