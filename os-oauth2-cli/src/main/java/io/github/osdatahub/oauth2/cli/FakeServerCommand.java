@@ -3,6 +3,7 @@ package io.github.osdatahub.oauth2.cli;
 import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -146,11 +147,16 @@ final class FakeServerCommand implements Command {
     out.flush();
   }
 
-  /** How to run this command again: {@code java -jar <this jar>} when run from a jar. */
+  /**
+   * How to run this command again: {@code java -jar <this jar>} when run from the self-contained
+   * jar (the one that holds the fake too), else the command's name.
+   */
   private static String invocation() {
     try {
-      Path location = Path.of(FakeServerCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (location.toString().endsWith(".jar")) {
+      URL self = FakeServerCommand.class.getProtectionDomain().getCodeSource().getLocation();
+      URL fake = FakeOsDataHub.class.getProtectionDomain().getCodeSource().getLocation();
+      Path location = Path.of(self.toURI());
+      if (self.equals(fake) && location.toString().endsWith(".jar")) {
         return "java -jar " + location;
       }
     } catch (URISyntaxException | RuntimeException e) {
