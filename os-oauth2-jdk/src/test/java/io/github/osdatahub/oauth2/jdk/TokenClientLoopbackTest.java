@@ -131,7 +131,7 @@ class TokenClientLoopbackTest {
   @ValueSource(booleans = {false, true})
   void realResponseGivesA299SecondToken(boolean async) {
     replies(answer(200, REAL));
-    Instant before = Instant.now();
+    Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // expiry is in wall-clock ms
 
     AccessToken token = fetch(client().build(), async);
 
