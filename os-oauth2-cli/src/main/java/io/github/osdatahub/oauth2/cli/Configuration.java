@@ -37,7 +37,7 @@ final class Configuration {
 
   static final Option KEY = Option.valued("--key", null, "KEY", "the project API key (default $" + KEY_VARIABLE + ")");
   static final Option SECRET_FILE = Option.valued("--secret-file", null, "FILE",
-      "read the project API secret from FILE's first line (default $" + SECRET_VARIABLE + ")");
+      "read the project API secret from FILE (first line; default $" + SECRET_VARIABLE + ")");
   /** The options of every command that reads this configuration. */
   static final List<Option> OPTIONS = List.of(KEY, SECRET_FILE);
 

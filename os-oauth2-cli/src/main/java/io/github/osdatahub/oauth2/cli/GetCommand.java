@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -95,7 +96,7 @@ final class GetCommand implements Command {
     TokenScope scope = configuration.apiScope();
     if (!scope.permits(url)) {
       throw CommandFailedException.usage("will not send the token to " + display(url) + ": only to "
-          + String.join(", ", scope.hosts()) + " over https (plain http only to loopback), and never to the "
+          + String.join(", ", new TreeSet<>(scope.hosts())) + " over https (plain http only to loopback), and never to the "
           + "token endpoint");
     }
     try (CachingTokenProvider provider = providers.apply(configuration)) {

@@ -29,7 +29,7 @@ final class HelpText {
     List<Option> options = new ArrayList<>(command.options());
     options.add(Option.HELP);
     for (Option o : options) {
-      b.append(String.format("  %-22s %s%n", o.synopsis(), o.description()));
+      b.append(String.format("  %-24s %s%n", o.synopsis(), o.description()));
     }
     b.append('\n');
     if (command.readsCredentials()) {
@@ -41,13 +41,13 @@ final class HelpText {
 
   private static void appendConfiguration(StringBuilder b) {
     b.append("Configuration (token, get):\n")
-        .append(String.format("  %-22s %s%n", Configuration.KEY_VARIABLE, "the project API key (or --key KEY)"))
-        .append(String.format("  %-22s %s%n", Configuration.SECRET_VARIABLE,
+        .append(String.format("  %-24s %s%n", Configuration.KEY_VARIABLE, "the project API key (or --key KEY)"))
+        .append(String.format("  %-24s %s%n", Configuration.SECRET_VARIABLE,
             "the project API secret (or --secret-file FILE; never an argument)"))
-        .append(String.format("  %-22s %s%n", Configuration.TOKEN_URL_VARIABLE,
+        .append(String.format("  %-24s %s%n", Configuration.TOKEN_URL_VARIABLE,
             "token endpoint, default " + Configuration.DEFAULT_TOKEN_URL))
-        .append(String.format("  %-22s %s%n", "", "(https, or plain http to a loopback host such as the fake;"))
-        .append(String.format("  %-22s %s%n", "", " tokens then also go to that host)"))
+        .append(String.format("  %-24s %s%n", "", "(https, or plain http to a loopback host such as the fake;"))
+        .append(String.format("  %-24s %s%n", "", " tokens then also go to that host)"))
         .append('\n');
   }
 
