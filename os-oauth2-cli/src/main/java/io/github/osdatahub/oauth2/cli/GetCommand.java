@@ -1,6 +1,7 @@
 package io.github.osdatahub.oauth2.cli;
 
 import io.github.osdatahub.oauth2.CachingTokenProvider;
+import io.github.osdatahub.oauth2.GatewayError;
 import io.github.osdatahub.oauth2.OsOAuth2Exception;
 import io.github.osdatahub.oauth2.TokenScope;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.github.osdatahub.oauth2.internal;
 
+import io.github.osdatahub.oauth2.GatewayError;
 import io.github.osdatahub.oauth2.OsOAuth2Exception;
 import io.github.osdatahub.oauth2.TokenRequest;
 import io.github.osdatahub.oauth2.internal.AttemptFailure.Kind;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -195,29 +197,14 @@ public final class ErrorMapping {
     if (json == null) {
       return new String[] {null, redaction.excerpt(text)};
     }
-    Object fault = json.get("fault");
-    Map<?, ?> faultMap = fault instanceof Map ? (Map<?, ?>) fault : Map.of();
-    Object detail = faultMap.get("detail");
-    Map<?, ?> detailMap = detail instanceof Map ? (Map<?, ?>) detail : Map.of();
-
-    String code = first(json.get("ErrorCode"), detailMap.get("errorcode"), json.get("error"));
-    String description = first(json.get("Error"), faultMap.get("faultstring"), json.get("error_description"));
-    if (code == null && description == null) {
+    Optional<GatewayError> error = GatewayError.from(json);
+    if (error.isEmpty()) {
       return new String[] {null, redaction.excerpt(text)};
     }
-    String maskedCode = code == null ? null : redaction.excerpt(code);
+    String maskedCode = error.get().code().map(redaction::excerpt).orElse(null);
     return new String[] {
         maskedCode == null || maskedCode.isEmpty() ? null : maskedCode,
-        description == null ? "" : redaction.excerpt(description)};
-  }
-
-  private static String first(Object... values) {
-    for (Object v : values) {
-      if (v instanceof String && !((String) v).isBlank()) {
-        return (String) v;
-      }
-    }
-    return null;
+        error.get().message().map(redaction::excerpt).orElse("")};
   }
 
   /** The redirect target without query or fragment (where a secret would sit), or "" if unreadable. */

@@ -1,4 +1,4 @@
-package io.github.osdatahub.oauth2.cli;
+package io.github.osdatahub.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,26 +8,27 @@ import org.junit.jupiter.api.Test;
 
 class GatewayErrorTest {
   private static Optional<GatewayError> parse(String body) {
-    return GatewayError.parse(body.getBytes(StandardCharsets.UTF_8), Configuration.jsonCodec());
+    return GatewayError.parse(body.getBytes(StandardCharsets.UTF_8), TestJsonCodec.create());
   }
 
   @Test
   void readsTheGatewaysFaultEnvelope() {
-    assertThat(parse("{\"fault\":{\"faultstring\":\"Access Token expired\",\"detail\":{\"errorcode\":"
-        + "\"keymanagement.service.access_token_expired\"}}}"))
-        .contains(new GatewayError("keymanagement.service.access_token_expired", "Access Token expired"));
+    GatewayError e = parse("{\"fault\":{\"faultstring\":\"Access Token expired\",\"detail\":{\"errorcode\":"
+        + "\"keymanagement.service.access_token_expired\"}}}").orElseThrow();
+    assertThat(e.code()).contains("keymanagement.service.access_token_expired");
+    assertThat(e.message()).contains("Access Token expired");
   }
 
   @Test
   void readsTheTokenEndpointsEnvelope() {
     assertThat(parse("{\"ErrorCode\":\"invalid_client\",\"Error\":\"Client credentials are invalid\"}"))
-        .contains(new GatewayError("invalid_client", "Client credentials are invalid"));
+        .map(GatewayError::describe).contains("invalid_client: Client credentials are invalid");
   }
 
   @Test
   void readsRfc6749AndTheApisOwnEnvelope() {
     assertThat(parse("{\"error\":\"invalid_request\",\"error_description\":\"bad\"}"))
-        .contains(new GatewayError("invalid_request", "bad"));
+        .map(GatewayError::describe).contains("invalid_request: bad");
     assertThat(parse("{\"error\":{\"statuscode\":400,\"message\":\"Requested postcode must contain ...\"}}"))
         .map(GatewayError::describe).contains("400: Requested postcode must contain ...");
   }
@@ -42,11 +43,14 @@ class GatewayErrorTest {
   @Test
   void keepsMessagesOnOneShortLine() {
     String longMessage = "x".repeat(500);
-
     GatewayError e = parse("{\"Error\":\"line one\\nline two\\u0007" + longMessage + "\"}").orElseThrow();
+    assertThat(e.message()).hasValueSatisfying(m -> assertThat(m).doesNotContain("\n").doesNotContain("\u0007")
+        .startsWith("line one line two").hasSize(GatewayError.MAX_LENGTH + 3).endsWith("..."));
+  }
 
-    assertThat(e.message()).doesNotContain("\n").doesNotContain("\u0007").startsWith("line one line two")
-        .hasSize(203).endsWith("...");
+  @Test
+  void readsABodyWithAByteOrderMark() {
+    assertThat(parse("\uFEFF{\"ErrorCode\":\"invalid_client\"}")).map(GatewayError::describe).contains("invalid_client");
   }
 
   @Test
@@ -55,5 +59,6 @@ class GatewayErrorTest {
     assertThat(parse("")).isEmpty();
     assertThat(parse("{\"results\":[]}")).isEmpty();
     assertThat(parse("{\"fault\":{\"detail\":{}}}")).isEmpty();
+    assertThat(parse("{\"ErrorCode\":{\"nested\":true}}")).isEmpty();
   }
 }

@@ -1,0 +1,131 @@
+package io.github.osdatahub.oauth2;
+
+import io.github.osdatahub.oauth2.spi.JsonCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The error code and message in an OS Data Hub error body, whichever envelope it uses: the token
+ * endpoint's {@code {"ErrorCode":..,"Error":..}}, the gateway's
+ * {@code {"fault":{"faultstring":..,"detail":{"errorcode":..}}}}, RFC 6749's
+ * {@code {"error":..,"error_description":..}}, or the APIs' {@code {"error":{"statuscode":..,"message":..}}}.
+ * The one reader of these envelopes: the token client's error mapping and the CLI both use it.
+ *
+ * <p>Values are stripped of control characters and cut to {@value #MAX_LENGTH} characters. They are
+ * the server's words, not checked for secrets: mask them before logging if the body could echo one.
+ *
+ * <pre>{@code
+ * GatewayError.parse(responseBody, JacksonJsonCodec.create())
+ *     .ifPresent(e -> log.warn("OS API refused: {}", e.describe()));
+ * }</pre>
+ */
+public final class GatewayError {
+  /** The longest code or message kept. */
+  public static final int MAX_LENGTH = 200;
+
+  private final String code;
+  private final String message;
+
+  private GatewayError(String code, String message) {
+    this.code = code;
+    this.message = message;
+  }
+
+  /**
+   * Reads a body: UTF-8, an optional byte-order mark, one JSON object in a known envelope.
+   *
+   * @param body the response body
+   * @param codec the JSON codec
+   * @return the error, or empty when the body is not JSON or has no known envelope
+   */
+  public static Optional<GatewayError> parse(byte[] body, JsonCodec codec) {
+    Objects.requireNonNull(codec, "codec");
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    text = text.strip();
+    if (!text.startsWith("{")) {
+      return Optional.empty();
+    }
+    try {
+      return from(codec.parseObject(text));
+    } catch (RuntimeException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Reads an already parsed JSON object.
+   *
+   * @param json the body's members
+   * @return the error, or empty when no known envelope is there
+   */
+  public static Optional<GatewayError> from(Map<String, Object> json) {
+    String code;
+    String message;
+    if (json.get("fault") instanceof Map<?, ?> fault) {
+      code = fault.get("detail") instanceof Map<?, ?> detail ? clean(detail.get("errorcode")) : null;
+      message = clean(fault.get("faultstring"));
+    } else if (json.containsKey("ErrorCode") || json.containsKey("Error")) {
+      code = clean(json.get("ErrorCode"));
+      message = clean(json.get("Error"));
+    } else if (json.get("error") instanceof Map<?, ?> error) {
+      Object status = error.get("statuscode"); // the APIs send a number here, as in {"statuscode":400}
+      code = clean(status instanceof Number ? status.toString() : status);
+      message = clean(error.get("message"));
+    } else {
+      code = clean(json.get("error"));
+      message = clean(json.get("error_description"));
+    }
+    return code == null && message == null ? Optional.empty() : Optional.of(new GatewayError(code, message));
+  }
+
+  private static String clean(Object value) {
+    if (!(value instanceof String)) {
+      return null; // a code or message that is an object, array or number is not one the gateway sends
+    }
+    String s = ((String) value).replaceAll("\\p{Cntrl}+", " ").strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    return s.length() <= MAX_LENGTH ? s : s.substring(0, MAX_LENGTH) + "...";
+  }
+
+  /**
+   * The error code, such as {@code invalid_client} or {@code keymanagement.service.access_token_expired}.
+   *
+   * @return the code, if the body had one
+   */
+  public Optional<String> code() {
+    return Optional.ofNullable(code);
+  }
+
+  /**
+   * The message, such as {@code Client credentials are invalid}.
+   *
+   * @return the message, if the body had one
+   */
+  public Optional<String> message() {
+    return Optional.ofNullable(message);
+  }
+
+  /**
+   * {@code code: message}, or whichever of the two there is.
+   *
+   * @return the description
+   */
+  public String describe() {
+    if (code != null && message != null) {
+      return code + ": " + message;
+    }
+    return code != null ? code : message;
+  }
+
+  @Override
+  public String toString() {
+    return "GatewayError[" + describe() + "]";
+  }
+}
