@@ -1,0 +1,119 @@
+package io.github.osdatahub.oauth2.cli;
+
+import io.github.osdatahub.oauth2.CredentialsRejectedException;
+import io.github.osdatahub.oauth2.OsOAuth2Exception;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The {@code os-oauth2} command: {@code token}, {@code get}, {@code demo} and {@code fake-server}.
+ * Run {@code java -jar os-oauth2.jar --help} for the usage.
+ *
+ * <p>Exit codes: 0 success; 2 usage or configuration error; 3 credentials rejected; 4 no token for
+ * another reason; 5 the API request failed. Each failure is one line on standard error, which never
+ * holds the secret or a token.
+ */
+public final class Main {
+  private Main() {}
+
+  /**
+   * Runs the command and exits with its exit code.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.getenv(), System.out, System.err));
+  }
+
+  /**
+   * Runs the command in this process, for tests and for embedding.
+   *
+   * @param args the command line, without the program name
+   * @param env environment variables to read the configuration from
+   * @param out where the result goes (standard output)
+   * @param err where diagnostics go (standard error)
+   * @return the exit code
+   */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    return run(args, new Context(Map.copyOf(env), out, err), Commands.standard());
+  }
+
+  static int run(String[] args, Context context, List<Command> commands) {
+    Objects.requireNonNull(args, "args");
+    List<String> list = Arrays.asList(args);
+    try {
+      return dispatch(list, context, commands).status();
+    } catch (CommandFailedException e) {
+      context.err().println("os-oauth2: " + e.getMessage());
+      return e.exitCode().status();
+    } catch (OsOAuth2Exception e) {
+      context.err().println("os-oauth2: " + describe(e));
+      return ExitCode.forTokenFailure(e).status();
+    } catch (RuntimeException e) {
+      context.err().println("os-oauth2: unexpected " + e.getClass().getName()
+          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return ExitCode.INTERNAL_ERROR.status();
+    } finally {
+      context.out().flush();
+      context.err().flush();
+    }
+  }
+
+  private static ExitCode dispatch(List<String> args, Context context, List<Command> commands) {
+    if (args.stream().anyMatch(Arguments::isSecretOption)) {
+      throw CommandFailedException.usage(Arguments.SECRET_REFUSED);
+    }
+    if (args.isEmpty()) {
+      context.err().print(HelpText.forProgram(commands));
+      return ExitCode.USAGE;
+    }
+    String first = args.get(0);
+    if (Option.HELP.isNamed(first)) {
+      context.out().print(HelpText.forProgram(commands));
+      return ExitCode.OK;
+    }
+    if (first.equals("--version")) {
+      context.out().println("os-oauth2 " + version() + " (Java " + Runtime.version() + ")");
+      return ExitCode.OK;
+    }
+    Command command = commands.stream().filter(c -> c.name().equals(first)).findFirst()
+        .orElseThrow(() -> CommandFailedException.usage((first.startsWith("-") ? "unknown option " : "unknown command ")
+            + first + " (see 'os-oauth2 --help')"));
+    List<Option> accepted = new java.util.ArrayList<>(command.options());
+    accepted.add(Option.HELP);
+    Arguments arguments = Arguments.parse(args.subList(1, args.size()), accepted, command.name());
+    if (arguments.has(Option.HELP)) {
+      context.out().print(HelpText.forCommand(command));
+      return ExitCode.OK;
+    }
+    return command.run(arguments, context);
+  }
+
+  /**
+   * One line about a failed token request. Core's messages already name the status, the gateway's
+   * error code and message, and hold neither the secret nor a token.
+   */
+  static String describe(OsOAuth2Exception e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return e instanceof CredentialsRejectedException ? message : "could not get an access token: " + message;
+  }
+
+  static String version() {
+    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}
