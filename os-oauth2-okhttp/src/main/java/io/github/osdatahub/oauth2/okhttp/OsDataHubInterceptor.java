@@ -1,0 +1,145 @@
+package io.github.osdatahub.oauth2.okhttp;
+
+import io.github.osdatahub.oauth2.AccessToken;
+import io.github.osdatahub.oauth2.OsOAuth2Exception;
+import io.github.osdatahub.oauth2.TokenProvider;
+import io.github.osdatahub.oauth2.TokenScope;
+import java.io.IOException;
+import java.util.Objects;
+import okhttp3.Authenticator;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * An OkHttp application interceptor that adds {@code Authorization: Bearer <token>} to OS Data Hub
+ * requests.
+ *
+ * <p>Only requests that the {@link TokenScope} permits get the token (default {@code api.os.uk}
+ * over https; plain http only to a loopback host; never the token endpoint). A request that
+ * already has an {@code Authorization} header is left as the caller made it. Every other request
+ * passes through untouched, without asking the provider for a token.
+ *
+ * <p>Add it as an application interceptor ({@link OkHttpClient.Builder#addInterceptor}), never as a
+ * network interceptor: it then runs once per call, before OkHttp follows redirects, and OkHttp drops
+ * the header when a redirect leaves the host. It tags the request with the {@link AccessToken} it
+ * sent, so that {@link OsDataHubAuthenticator} invalidates exactly that token after a 401.
+ * {@link #installOn(OkHttpClient.Builder, TokenProvider)} adds both.
+ *
+ * <p>When no token can be had, the call fails with an {@link IOException} whose cause is the
+ * provider's {@link OsOAuth2Exception} (an {@link java.io.InterruptedIOException} when the thread
+ * was interrupted while waiting), as OkHttp expects of interceptors.
+ *
+ * <pre>{@code
+ * OkHttpClient client = OsDataHubInterceptor.installOn(new OkHttpClient.Builder(), provider).build();
+ * }</pre>
+ */
+public final class OsDataHubInterceptor implements Interceptor {
+  private final TokenProvider provider;
+  private final TokenScope scope;
+
+  private OsDataHubInterceptor(TokenProvider provider, TokenScope scope) {
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.scope = Objects.requireNonNull(scope, "scope");
+  }
+
+  /**
+   * An interceptor for {@link TokenScope#defaults()}: {@code https://api.os.uk}.
+   *
+   * @param provider where tokens come from
+   * @return the interceptor
+   */
+  public static OsDataHubInterceptor create(TokenProvider provider) {
+    return create(provider, TokenScope.defaults());
+  }
+
+  /**
+   * An interceptor for the given hosts.
+   *
+   * @param provider where tokens come from
+   * @param scope where tokens may be sent
+   * @return the interceptor
+   */
+  public static OsDataHubInterceptor create(TokenProvider provider, TokenScope scope) {
+    return new OsDataHubInterceptor(provider, scope);
+  }
+
+  /**
+   * Adds an {@code OsDataHubInterceptor} and an {@link OsDataHubAuthenticator} for
+   * {@link TokenScope#defaults()} to a client builder.
+   *
+   * @param builder the builder to add to
+   * @param provider where tokens come from
+   * @return the same builder
+   * @throws IllegalStateException when the builder already has an {@code OsDataHubInterceptor}
+   * @see #installOn(OkHttpClient.Builder, TokenProvider, TokenScope)
+   */
+  public static OkHttpClient.Builder installOn(OkHttpClient.Builder builder, TokenProvider provider) {
+    return installOn(builder, provider, TokenScope.defaults());
+  }
+
+  /**
+   * Adds an {@code OsDataHubInterceptor} (appended to the application interceptors) and an
+   * {@link OsDataHubAuthenticator} to a client builder. An {@link Authenticator} already set on the
+   * builder is kept: the new authenticator passes it every response that is not a 401 to a request
+   * carrying one of our tokens.
+   *
+   * <pre>{@code
+   * OkHttpClient client = OsDataHubInterceptor.installOn(existing.newBuilder(), provider,
+   *     TokenScope.defaults()).build();
+   * }</pre>
+   *
+   * @param builder the builder to add to
+   * @param provider where tokens come from
+   * @param scope where tokens may be sent
+   * @return the same builder
+   * @throws IllegalStateException when the builder already has an {@code OsDataHubInterceptor}
+   */
+  public static OkHttpClient.Builder installOn(OkHttpClient.Builder builder, TokenProvider provider,
+      TokenScope scope) {
+    Objects.requireNonNull(builder, "builder");
+    OsDataHubInterceptor interceptor = create(provider, scope);
+    for (Interceptor existing : builder.interceptors()) {
+      if (existing instanceof OsDataHubInterceptor) {
+        throw new IllegalStateException("this OkHttpClient.Builder already has an OsDataHubInterceptor");
+      }
+    }
+    // OkHttp 4.12 and 5.x have no getter for a builder's authenticator; a client built from the
+    // builder reports it. The throwaway client starts no threads and opens no connections.
+    Authenticator current = builder.build().authenticator();
+    Authenticator delegate = current == Authenticator.NONE ? null : current;
+    builder.addInterceptor(interceptor);
+    builder.authenticator(OsDataHubAuthenticator.create(provider, scope, delegate));
+    return builder;
+  }
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Request request = chain.request();
+    HttpUrl url = request.url();
+    if (request.header("Authorization") != null || !scope.permits(url.scheme(), url.host(), url.encodedPath())) {
+      return chain.proceed(request);
+    }
+    AccessToken token = OsDataHubAuthenticator.tokenFrom(provider);
+    return chain.proceed(request.newBuilder()
+        .header("Authorization", token.authorizationHeader())
+        .tag(AccessToken.class, token)
+        .build());
+  }
+
+  /**
+   * Where tokens may be sent.
+   *
+   * @return the scope
+   */
+  public TokenScope scope() {
+    return scope;
+  }
+
+  @Override
+  public String toString() {
+    return "OsDataHubInterceptor[" + scope + "]";
+  }
+}
