@@ -25,6 +25,15 @@ public final class OsOAuth2 {
   private OsOAuth2() {}
 
   /**
+   * The SDK's version, as sent in its {@code User-Agent}.
+   *
+   * @return the version, such as {@code 0.1.0}, or {@code unknown} when run from unpackaged classes
+   */
+  public static String version() {
+    return io.github.osdatahub.oauth2.internal.SdkVersion.version();
+  }
+
+  /**
    * A caching provider with the discovered transport and codec and every default.
    *
    * @param credentials the project's key and secret

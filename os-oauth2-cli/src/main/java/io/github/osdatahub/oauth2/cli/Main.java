@@ -1,15 +1,13 @@
 package io.github.osdatahub.oauth2.cli;
 
 import io.github.osdatahub.oauth2.CredentialsRejectedException;
+import io.github.osdatahub.oauth2.OsOAuth2;
 import io.github.osdatahub.oauth2.OsOAuth2Exception;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Properties;
 
 /**
  * The {@code os-oauth2} command: {@code token}, {@code get}, {@code demo} and {@code fake-server}.
@@ -79,7 +77,7 @@ public final class Main {
       return ExitCode.OK;
     }
     if (first.equals("--version")) {
-      context.out().println("os-oauth2 " + version() + " (Java " + Runtime.version() + ")");
+      context.out().println("os-oauth2 " + OsOAuth2.version() + " (Java " + Runtime.version() + ")");
       return ExitCode.OK;
     }
     Command command = commands.stream().filter(c -> c.name().equals(first)).findFirst()
@@ -102,18 +100,5 @@ public final class Main {
   static String describe(OsOAuth2Exception e) {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return e instanceof CredentialsRejectedException ? message : "could not get an access token: " + message;
-  }
-
-  static String version() {
-    try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
-      Properties p = new Properties();
-      p.load(in);
-      return p.getProperty("version", "unknown");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }
