@@ -69,8 +69,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
 
     Snapshot withState(int newState) {
-      return new Snapshot(newState == EXPIRED && state != EXPIRED ? token : token, newState,
-          refreshAtNanos, expireAtNanos, refreshAtWallMillis, expireAtWallMillis);
+      return new Snapshot(token, newState, refreshAtNanos, expireAtNanos, refreshAtWallMillis, expireAtWallMillis);
     }
 
     /** The state the clocks say, never earlier than the current one. */
@@ -116,7 +115,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private volatile Snapshot snapshot = EMPTY;
   private final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
   private volatile Failure failure;
-  private volatile TimeSource.Cancellable tick;
+  private TimeSource.Cancellable tick; // guarded by this
 
   private final TokenClient client;
   private final TimeSource time;
@@ -388,8 +387,12 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     scheduleTick();
   }
 
-  /** One timer task chain per provider: runs at the next deadline, or a clock check, whichever is first. */
-  private void scheduleTick() {
+  /**
+   * One timer task chain per provider: runs at the next deadline, or a clock check, whichever is
+   * first. Synchronized (no I/O inside) so that a tick and a token install racing cannot leave two
+   * chains running.
+   */
+  private synchronized void scheduleTick() {
     TimeSource.Cancellable previous = tick;
     if (previous != null) {
       previous.cancel();
@@ -406,12 +409,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   private void onTick() {
-    Snapshot s = advanceState(time.nanoTime(), time.currentTimeMillis());
-    if (s.state < EXPIRED) {
-      scheduleTick();
-    } else {
-      tick = null;
-    }
+    advanceState(time.nanoTime(), time.currentTimeMillis());
+    scheduleTick(); // stops the chain itself once the token is expired or gone
   }
 
   @Override
@@ -460,10 +459,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         return;
       }
     } while (!SNAPSHOT.compareAndSet(this, s, closed));
-    TimeSource.Cancellable t = tick;
-    if (t != null) {
-      t.cancel();
-    }
+    scheduleTick(); // the snapshot is closed: this cancels the pending tick and schedules none
     CompletableFuture<AccessToken> f = inFlight.getAndSet(null);
     if (f != null) {
       f.completeExceptionally(closed());

@@ -1,0 +1,367 @@
+package io.github.osdatahub.oauth2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.osdatahub.oauth2.spi.TransportResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cache's rules (DESIGN.md, "The cache") on a manual clock. The client makes one attempt per
+ * fetch, so every token request counted here is one the cache decided to make.
+ */
+class CachingTokenProviderTest {
+  private static final Duration L = Duration.ofSeconds(299);
+  /** With no jitter: refresh-ahead at L - 60 s, hard expiry at L - 30 s. */
+  private static final Duration REFRESH_AT = Duration.ofSeconds(239);
+  private static final Duration EXPIRE_AT = Duration.ofSeconds(269);
+
+  private final ManualTimeSource time = new ManualTimeSource();
+  private final ScriptedTransport endpoint = new ScriptedTransport();
+  private final List<String> events = new ArrayList<>();
+  private ExecutorService pool;
+  private CachingTokenProvider provider;
+
+  @AfterEach
+  void tearDown() {
+    if (provider != null) {
+      provider.close();
+    }
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  private CachingTokenProvider.Builder builder() {
+    TokenClient client = TokenClient.builder(ProjectCredentials.of("key", "secret"))
+        .transport(endpoint)
+        .jsonCodec(ScriptedTransport.CODEC)
+        .timeSource(time)
+        .maxAttempts(1)
+        .build();
+    return CachingTokenProvider.builder(client)
+        .executor(Runnable::run)
+        .random(() -> 0.0)
+        .listener(new TokenListener() {
+          @Override
+          public void onTokenFetched(AccessToken token) {
+            events.add("fetched " + token.fingerprint());
+          }
+
+          @Override
+          public void onRefreshFailed(OsOAuth2Exception failure, boolean servingCachedToken) {
+            events.add("failed " + failure.status() + (servingCachedToken ? " serving" : " none"));
+          }
+
+          @Override
+          public void onTokenInvalidated(AccessToken token) {
+            events.add("invalidated " + token.fingerprint());
+          }
+        });
+  }
+
+  private CachingTokenProvider start() {
+    provider = builder().build();
+    return provider;
+  }
+
+  @Test
+  void coldProviderWith200ThreadsMakesOneTokenRequest() throws Exception {
+    CompletableFuture<TransportResponse> answer = new CompletableFuture<>();
+    endpoint.respondWith(n -> answer);
+    pool = Executors.newFixedThreadPool(200);
+    provider = builder().executor(pool).build();
+    CountDownLatch started = new CountDownLatch(200);
+    List<Future<AccessToken>> results = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      results.add(pool.submit(() -> {
+        started.countDown();
+        return provider.token();
+      }));
+    }
+    assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+    answer.complete(endpoint.token(1));
+    Set<String> tokens = ConcurrentHashMap.newKeySet();
+    for (Future<AccessToken> f : results) {
+      tokens.add(f.get(10, TimeUnit.SECONDS).value());
+    }
+    assertThat(endpoint.requests()).isEqualTo(1);
+    assertThat(tokens).containsExactly("tok-1");
+    assertThat(provider.stats().refreshes()).isEqualTo(1);
+  }
+
+  @Test
+  void continuousCallsOverTenLifetimesMakeOneRequestPerRefreshInterval() {
+    start();
+    long seconds = 10 * L.getSeconds();
+    Set<String> seen = new HashSet<>();
+    for (long t = 0; t <= seconds; t++) {
+      seen.add(provider.token().value());
+      time.advance(Duration.ofSeconds(1));
+    }
+    long expected = 1 + seconds / REFRESH_AT.getSeconds();
+    assertThat(endpoint.requests()).isEqualTo((int) expected);
+    assertThat(seen).hasSize((int) expected);
+    assertThat(provider.stats().tokenRequests()).isEqualTo(expected);
+  }
+
+  @Test
+  void hotPathServesTheCachedTokenWithoutAnyRequestUntilRefreshAhead() {
+    start();
+    AccessToken first = provider.token();
+    time.advance(REFRESH_AT.minusMillis(1));
+    for (int i = 0; i < 1_000; i++) {
+      assertThat(provider.token()).isSameAs(first);
+    }
+    assertThat(endpoint.requests()).isEqualTo(1);
+    time.advance(Duration.ofMillis(1));
+    provider.token();
+    assertThat(endpoint.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void callersInTheRefreshAheadWindowDoNotWaitForTheRefresh() {
+    start();
+    AccessToken first = provider.token();
+    List<CompletableFuture<TransportResponse>> pending = new ArrayList<>();
+    endpoint.respondWith(n -> {
+      CompletableFuture<TransportResponse> f = new CompletableFuture<>();
+      pending.add(f);
+      return f; // the endpoint "takes 2 s": it answers only when the test says so
+    });
+    time.advance(REFRESH_AT);
+    for (int i = 0; i < 100; i++) {
+      assertThat(provider.token()).isEqualTo(first);
+      assertThat(provider.tokenAsync()).isCompletedWithValue(first);
+      time.advance(Duration.ofMillis(20)); // 2 s in all, still before hard expiry
+    }
+    assertThat(pending).hasSize(1);
+    assertThat(pending.get(0)).isNotDone();
+    pending.get(0).complete(endpoint.token(2));
+    assertThat(provider.token().value()).isEqualTo("tok-2");
+    assertThat(endpoint.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void failingRefreshKeepsServingTheValidTokenAndBacksOffExponentially() {
+    provider = builder().random(() -> 1.0).build(); // full jitter at its bound: 1 s, 2 s, 4 s, 8 s, 16 s
+    AccessToken first = provider.token();
+    endpoint.fail(503);
+    time.advance(REFRESH_AT);
+    List<Long> attemptsAt = new ArrayList<>();
+    int before = endpoint.requests();
+    for (int tenths = 0; tenths < 300; tenths++) { // 30 s in steps of 100 ms, to hard expiry
+      assertThat(provider.token()).isEqualTo(first);
+      if (endpoint.requests() != before) {
+        attemptsAt.add(tenths / 10L);
+        before = endpoint.requests();
+      }
+      time.advance(Duration.ofMillis(100));
+    }
+    assertThat(attemptsAt).containsExactly(0L, 1L, 3L, 7L, 15L);
+    assertThat(events).contains("failed 503 serving");
+  }
+
+  @Test
+  void firstSuccessAfterFailuresReplacesTheToken() {
+    provider = builder().random(() -> 1.0).build();
+    provider.token();
+    endpoint.fail(503);
+    time.advance(REFRESH_AT);
+    provider.token(); // attempt fails at 239 s
+    endpoint.succeed();
+    time.advance(Duration.ofSeconds(1));
+    provider.token(); // backoff over: this call starts the refresh, which succeeds at once
+    assertThat(provider.token().value()).isEqualTo("tok-3");
+    assertThat(provider.stats().failures()).isEqualTo(1);
+    time.advance(Duration.ofSeconds(200)); // the new token is fresh for its own 239 s
+    provider.token();
+    assertThat(endpoint.requests()).isEqualTo(3);
+  }
+
+  @Test
+  void pastHardExpiryWithTheEndpointFailingCallersGetTheTypedErrorAndAttemptsStayBounded() {
+    provider = builder().random(() -> 1.0).build();
+    provider.token();
+    endpoint.fail(503);
+    time.advance(EXPIRE_AT);
+    int failures = 0;
+    for (int i = 0; i < 600; i++) { // one minute of calls, every 100 ms
+      try {
+        provider.token();
+      } catch (ServerErrorException e) {
+        assertThat(e.status()).isEqualTo(503);
+        failures++;
+      }
+      time.advance(Duration.ofMillis(100));
+    }
+    assertThat(failures).isEqualTo(600);
+    // 1 s, 2 s, 4 s, 8 s, 16 s, 32 s backoffs: attempts at 0, 1, 3, 7, 15, 31 s of the minute.
+    assertThat(endpoint.requests()).isEqualTo(1 + 6);
+  }
+
+  @Test
+  void callerWaitingPastHardExpiryGivesUpAtItsOwnDeadline() throws Exception {
+    provider = builder().maxWait(Duration.ofSeconds(3)).build();
+    provider.token();
+    endpoint.respondWith(n -> new CompletableFuture<>()); // never answers
+    time.advance(EXPIRE_AT);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread caller = new Thread(() -> {
+      try {
+        provider.token();
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    caller.start();
+    while (time.pendingTasks() == 0 || caller.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait(); // until the caller is parked on its deadline
+    }
+    time.advance(Duration.ofSeconds(3));
+    caller.join(10_000);
+    assertThat(failure.get()).isInstanceOf(TokenUnavailableException.class)
+        .hasMessageContaining("no token within PT3S");
+    assertThat(endpoint.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void rejectedCredentialsAreReportedAndRememberedWithoutHammeringTheEndpoint() {
+    endpoint.fail(401);
+    start();
+    assertThatThrownBy(provider::token).isInstanceOf(CredentialsRejectedException.class);
+    for (int i = 0; i < 1_000; i++) {
+      assertThatThrownBy(provider::token).isInstanceOf(CredentialsRejectedException.class);
+      time.advance(Duration.ofMillis(5)); // five seconds in all
+    }
+    assertThat(endpoint.requests()).isEqualTo(1);
+    time.advance(Duration.ofSeconds(30)); // the remembered failure runs out: one new attempt
+    assertThatThrownBy(provider::token).isInstanceOf(CredentialsRejectedException.class);
+    assertThat(endpoint.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void invalidatingAnOlderTokenDoesNothing() {
+    start();
+    AccessToken first = provider.token();
+    provider.invalidate(first);
+    AccessToken second = provider.token();
+    assertThat(second).isNotEqualTo(first);
+    provider.invalidate(first);
+    assertThat(provider.token()).isSameAs(second);
+    assertThat(endpoint.requests()).isEqualTo(2);
+    assertThat(provider.stats().invalidations()).isEqualTo(1);
+  }
+
+  @Test
+  void hundredThreadsInvalidatingTheCurrentTokenCauseOneRefresh() throws Exception {
+    pool = Executors.newFixedThreadPool(100);
+    provider = builder().executor(pool).build();
+    AccessToken rejected = provider.token();
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<AccessToken>> results = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      results.add(pool.submit(() -> {
+        go.await();
+        provider.invalidate(rejected);
+        return provider.token();
+      }));
+    }
+    go.countDown();
+    for (Future<AccessToken> f : results) {
+      assertThat(f.get(10, TimeUnit.SECONDS).value()).isEqualTo("tok-2");
+    }
+    assertThat(endpoint.requests()).isEqualTo(2);
+    assertThat(provider.stats().invalidations()).isEqualTo(1);
+  }
+
+  @Test
+  void wallClockJumpPastExpiryCausesARefresh() {
+    start();
+    AccessToken first = provider.token();
+    time.jumpWallClock(Duration.ofMinutes(10)); // a suspended machine wakes; the monotonic clock did not move
+    time.advance(Duration.ofSeconds(5)); // the timer's next clock check
+    AccessToken next = provider.token();
+    assertThat(next).isNotEqualTo(first);
+    assertThat(endpoint.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void closeFailsLaterCallsAndStopsTheTimer() {
+    start();
+    provider.token();
+    provider.close();
+    assertThatThrownBy(provider::token).isInstanceOf(TokenUnavailableException.class).hasMessageContaining("closed");
+    assertThat(provider.tokenAsync()).isCompletedExceptionally();
+    time.advance(Duration.ofHours(1));
+    assertThat(endpoint.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void noThreadOrTimerBeforeFirstUse() {
+    start();
+    assertThat(time.pendingTasks()).isZero();
+    assertThat(endpoint.requests()).isZero();
+    provider.token();
+    assertThat(time.pendingTasks()).isPositive(); // the timer that ages the token
+  }
+
+  @Test
+  void shortTokensScaleTheirDeadlines() {
+    endpoint.lifetime(Duration.ofSeconds(20)); // refresh at 20 - 5 = 15 s, expire at 20 - 2 = 18 s
+    start();
+    AccessToken first = provider.token();
+    time.advance(Duration.ofMillis(14_999));
+    assertThat(provider.token()).isSameAs(first);
+    assertThat(endpoint.requests()).isEqualTo(1);
+    time.advance(Duration.ofMillis(1));
+    assertThat(provider.token()).isSameAs(first); // still valid: served while the refresh runs
+    assertThat(provider.token()).isNotEqualTo(first); // the direct executor finished that refresh
+    assertThat(endpoint.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void listenerHearsFetchFailureAndInvalidation() {
+    start();
+    AccessToken first = provider.token();
+    provider.invalidate(first);
+    assertThat(events).containsExactly("fetched " + first.fingerprint(), "invalidated " + first.fingerprint(),
+        "fetched " + provider.token().fingerprint());
+  }
+
+  @Test
+  void builderRejectsBadSettingsNamingThem() {
+    TokenClient client = TokenClient.builder(ProjectCredentials.of("k", "s"))
+        .transport(endpoint).jsonCodec(ScriptedTransport.CODEC).build();
+    assertThatThrownBy(() -> CachingTokenProvider.builder(client).maxWait(Duration.ZERO))
+        .hasMessageContaining("maxWait");
+    assertThatThrownBy(() -> CachingTokenProvider.builder(client).refreshAhead(Duration.ofSeconds(1), 1.5))
+        .hasMessageContaining("refreshAhead fraction");
+    assertThatThrownBy(() -> CachingTokenProvider.builder(client).jitter(0.9)).hasMessageContaining("jitter");
+    assertThatThrownBy(() -> CachingTokenProvider.builder(client)
+        .failureBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1))).hasMessageContaining("failureBackoff");
+    assertThatThrownBy(() -> CachingTokenProvider.builder(client)
+        .refreshAhead(Duration.ofSeconds(10), 0.05).build()).hasMessageContaining("expiryMargin");
+  }
+
+  @Test
+  void toStringShowsStateAndFingerprintButNeverTheToken() {
+    start();
+    AccessToken t = provider.token();
+    assertThat(provider.toString()).contains("fresh", t.fingerprint()).doesNotContain(t.value());
+  }
+}
