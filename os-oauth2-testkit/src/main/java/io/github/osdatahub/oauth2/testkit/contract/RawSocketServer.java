@@ -1,0 +1,146 @@
+package io.github.osdatahub.oauth2.testkit.contract;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * A loopback server on a plain {@link ServerSocket} for answers no well-behaved HTTP server gives:
+ * none at all, a body shorter than its {@code Content-Length}, a body too large to read. It reads
+ * each request's head and body, then hands the connection to a {@link Behaviour}.
+ */
+final class RawSocketServer implements AutoCloseable {
+  /** What the server does with a connection once the request has been read. */
+  @FunctionalInterface
+  interface Behaviour {
+    void serve(OutputStream out, RawSocketServer server) throws IOException, InterruptedException;
+  }
+
+  private final ServerSocket serverSocket;
+  private final Behaviour behaviour;
+  private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final CountDownLatch requestRead = new CountDownLatch(1);
+
+  private RawSocketServer(ServerSocket serverSocket, Behaviour behaviour) {
+    this.serverSocket = serverSocket;
+    this.behaviour = behaviour;
+  }
+
+  static RawSocketServer start(Behaviour behaviour) {
+    try {
+      ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+      RawSocketServer server = new RawSocketServer(socket, behaviour);
+      daemon(server::acceptLoop, "contract-raw-accept").start();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A behaviour that reads the request and never answers, holding the connection open. */
+  static Behaviour silent() {
+    return (out, server) -> server.awaitClose();
+  }
+
+  /** The US-ASCII bytes of {@code text}, for status lines and headers. */
+  static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + serverSocket.getLocalPort() + path);
+  }
+
+  /** Waits until a request's head and body have been read. */
+  boolean awaitRequest(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+    return requestRead.await(timeout, unit);
+  }
+
+  /** Blocks until the server is closed (used by behaviours that hold a connection open). */
+  void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  private void acceptLoop() {
+    while (!serverSocket.isClosed()) {
+      try {
+        Socket socket = serverSocket.accept();
+        sockets.add(socket);
+        daemon(() -> serve(socket), "contract-raw-connection").start();
+      } catch (IOException e) {
+        return; // closed
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      InputStream in = socket.getInputStream();
+      readRequest(in);
+      requestRead.countDown();
+      behaviour.serve(socket.getOutputStream(), this);
+    } catch (IOException e) {
+      // the client went away; nothing to do
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Reads the request head up to the blank line, then as many body bytes as Content-Length says. */
+  private static void readRequest(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    byte[] end = ascii("\r\n\r\n");
+    while (matched < end.length) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("connection closed before the request head ended");
+      }
+      head.write(b);
+      matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
+    }
+    long length = 0;
+    for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("content-length")) {
+        length = Long.parseLong(line.substring(colon + 1).trim());
+      }
+    }
+    in.readNBytes((int) length);
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  @Override
+  public void close() {
+    closed.countDown();
+    try {
+      serverSocket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    for (Socket s : sockets) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+  }
+}
