@@ -1,13 +1,24 @@
 package io.github.osdatahub.oauth2;
 
+import io.github.osdatahub.oauth2.internal.AttemptFailure;
 import io.github.osdatahub.oauth2.internal.Discovery;
+import io.github.osdatahub.oauth2.internal.ErrorMapping;
+import io.github.osdatahub.oauth2.internal.Redaction;
+import io.github.osdatahub.oauth2.internal.RetryPolicy;
 import io.github.osdatahub.oauth2.spi.HttpTransport;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
+import io.github.osdatahub.oauth2.spi.TransportResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.DoubleSupplier;
 
 /**
  * Does one token exchange: sends the {@link TokenRequest}, maps errors to typed exceptions and
@@ -28,6 +39,9 @@ import java.util.concurrent.atomic.LongAdder;
  * }</pre>
  */
 public final class TokenClient {
+  /** Retries at DEBUG; never headers, bodies beyond a masked excerpt, secrets or tokens. */
+  private static final System.Logger LOG = System.getLogger("io.github.osdatahub.oauth2");
+
   private final TokenRequest request;
   private final HttpTransport transport;
   private final JsonCodec codec;
@@ -38,6 +52,8 @@ public final class TokenClient {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final Duration maxRetryAfter;
+  private final RetryPolicy policy;
+  private final Redaction redaction;
   private final LongAdder requestsSent = new LongAdder();
 
   private TokenClient(Builder b) {
@@ -51,6 +67,9 @@ public final class TokenClient {
     this.initialBackoff = b.initialBackoff;
     this.maxBackoff = b.maxBackoff;
     this.maxRetryAfter = b.maxRetryAfter;
+    this.policy = new RetryPolicy(maxAttempts, deadline, attemptTimeout, initialBackoff, maxBackoff, maxRetryAfter,
+        b.random);
+    this.redaction = Redaction.of(request);
   }
 
   /**
@@ -77,21 +96,194 @@ public final class TokenClient {
   /**
    * Gets a new token, retrying as the policy allows, on the calling thread.
    *
+   * <p>An interrupt of the calling thread, while a request is out or between attempts, ends the
+   * fetch at once with a {@link TokenUnavailableException} (whose cause is the last failure, if
+   * any) and leaves the thread's interrupt flag set. This path relies on the transport to honour
+   * each attempt's timeout, as the {@link HttpTransport} contract requires.
+   *
    * @return the token; its expiry counts from when the successful request was sent
    * @throws OsOAuth2Exception the typed failure of the last attempt
    */
   public AccessToken fetch() {
-    throw new UnsupportedOperationException("not yet built");
+    long start = time.nanoTime();
+    AttemptFailure failure = null;
+    for (int attempt = 1; ; attempt++) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(failure, null);
+      }
+      long sentWall = time.currentTimeMillis();
+      long sentNanos = time.nanoTime();
+      Duration timeout = Duration.ofNanos(policy.attemptTimeoutNanos(sentNanos - start));
+      requestsSent.increment();
+      Settled settled;
+      try {
+        settled = settle(transport.send(request, timeout), sentWall, sentNanos);
+      } catch (IOException | RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw interrupted(failure, e);
+        }
+        settled = new Settled(null, ErrorMapping.noAnswer(e, redaction));
+      }
+      if (settled.token != null) {
+        return succeeded(settled.token, attempt);
+      }
+      failure = settled.failure;
+      RetryPolicy.Decision decision = decide(failure, attempt, start);
+      if (!decision.retry()) {
+        throw failure.toException(decision.stopReason());
+      }
+      try {
+        time.sleep(decision.delayNanos());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted(failure, e);
+      }
+    }
   }
 
   /**
    * Gets a new token without blocking the calling thread: the transport's own asynchronous path,
    * backoff waits on the {@link TimeSource} timer.
    *
+   * <p>Each attempt is also bounded by a timer of the client's own, so a transport that never
+   * completes its future still ends within the deadline. Cancelling the returned future stops the
+   * retries and cancels the request in flight.
+   *
    * @return a future of the token, completed exceptionally with an {@link OsOAuth2Exception}
    */
   public CompletableFuture<AccessToken> fetchAsync() {
-    throw new UnsupportedOperationException("not yet built");
+    CompletableFuture<AccessToken> result = new CompletableFuture<>();
+    attemptAsync(result, time.nanoTime(), 1);
+    return result;
+  }
+
+  private void attemptAsync(CompletableFuture<AccessToken> result, long start, int attempt) {
+    try {
+      if (result.isDone()) {
+        return; // cancelled by the caller
+      }
+      long sentWall = time.currentTimeMillis();
+      long sentNanos = time.nanoTime();
+      Duration timeout = Duration.ofNanos(policy.attemptTimeoutNanos(sentNanos - start));
+      requestsSent.increment();
+      CompletableFuture<TransportResponse> sent;
+      try {
+        sent = Objects.requireNonNull(transport.sendAsync(request, timeout), "the transport returned no future");
+      } catch (RuntimeException e) {
+        sent = CompletableFuture.failedFuture(e);
+      }
+      CompletableFuture<TransportResponse> inFlight = sent;
+      AtomicBoolean over = new AtomicBoolean();
+      TimeSource.Cancellable guard = time.schedule(() -> {
+        if (over.compareAndSet(false, true)) {
+          inFlight.cancel(true);
+          afterAttempt(result, start, attempt, new Settled(null, ErrorMapping.timedOut(timeout)));
+        }
+      }, timeout.toNanos());
+      result.whenComplete((token, error) -> {
+        if (result.isCancelled()) {
+          inFlight.cancel(true);
+        }
+      });
+      inFlight.whenComplete((answer, error) -> {
+        if (!over.compareAndSet(false, true)) {
+          return;
+        }
+        guard.cancel();
+        afterAttempt(result, start, attempt, error != null
+            ? new Settled(null, ErrorMapping.noAnswer(error, redaction))
+            : settle(answer, sentWall, sentNanos));
+      });
+    } catch (RuntimeException e) {
+      result.completeExceptionally(unexpected(e));
+    }
+  }
+
+  /** Completes the fetch or schedules the next attempt. */
+  private void afterAttempt(CompletableFuture<AccessToken> result, long start, int attempt, Settled settled) {
+    try {
+      if (settled.token != null) {
+        result.complete(succeeded(settled.token, attempt));
+        return;
+      }
+      RetryPolicy.Decision decision = decide(settled.failure, attempt, start);
+      if (!decision.retry()) {
+        result.completeExceptionally(settled.failure.toException(decision.stopReason()));
+        return;
+      }
+      time.schedule(() -> attemptAsync(result, start, attempt + 1), decision.delayNanos());
+    } catch (RuntimeException e) {
+      result.completeExceptionally(unexpected(e));
+    }
+  }
+
+  /** Reads one answer into a token or a failure. */
+  private Settled settle(TransportResponse answer, long sentWall, long sentNanos) {
+    if (answer == null) {
+      return new Settled(null, ErrorMapping.noAnswer(new IllegalStateException("the transport returned null"),
+          redaction));
+    }
+    int status = answer.status();
+    if (!ErrorMapping.isSuccess(status)) {
+      return new Settled(null, ErrorMapping.answer(answer, request, codec, redaction, time.currentTimeMillis()));
+    }
+    if (answer.truncated()) {
+      return new Settled(null, ErrorMapping.oversized(status));
+    }
+    TokenResponse parsed;
+    try {
+      parsed = TokenResponse.parse(answer.body(), codec);
+    } catch (MalformedResponseException e) {
+      return new Settled(null, ErrorMapping.malformed(status, e.getMessage()));
+    }
+    Duration lifetime = parsed.expiresIn();
+    // Deadlines count from when the request was sent: the token may have been issued any time after.
+    return new Settled(new AccessToken(parsed.accessToken(), lifetime, Instant.ofEpochMilli(sentWall).plus(lifetime),
+        sentNanos, parsed.issuedAt().orElse(null)), null);
+  }
+
+  private RetryPolicy.Decision decide(AttemptFailure failure, int attempt, long start) {
+    RetryPolicy.Decision decision = policy.decide(failure, attempt, time.nanoTime() - start);
+    if (decision.retry()) {
+      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary()
+          + "); retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms");
+    } else {
+      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary()
+          + "); " + (decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
+    }
+    return decision;
+  }
+
+  private static AccessToken succeeded(AccessToken token, int attempt) {
+    LOG.log(System.Logger.Level.DEBUG, () -> "token fetched (request " + attempt + "), lifetime "
+        + token.lifetime().toSeconds() + " s");
+    return token;
+  }
+
+  private TokenUnavailableException interrupted(AttemptFailure last, Throwable interrupt) {
+    if (last == null) {
+      return new TokenUnavailableException("interrupted while fetching a token", OsOAuth2Exception.NO_STATUS, null,
+          ErrorMapping.safeCause(interrupt, redaction));
+    }
+    OsOAuth2Exception cause = last.toException(null);
+    return new TokenUnavailableException("interrupted while fetching a token; the last attempt: " + last.summary(),
+        cause.status(), cause.errorCode().orElse(null), cause);
+  }
+
+  private static TokenUnavailableException unexpected(RuntimeException e) {
+    return new TokenUnavailableException("the token fetch failed unexpectedly: " + e.getClass().getSimpleName(),
+        OsOAuth2Exception.NO_STATUS, null, e);
+  }
+
+  /** One attempt's outcome: a token, or the failure for the retry policy. */
+  private static final class Settled {
+    final AccessToken token;
+    final AttemptFailure failure;
+
+    Settled(AccessToken token, AttemptFailure failure) {
+      this.token = token;
+      this.failure = failure;
+    }
   }
 
   /**
@@ -136,6 +328,7 @@ public final class TokenClient {
     private Duration initialBackoff = Duration.ofMillis(250);
     private Duration maxBackoff = Duration.ofSeconds(5);
     private Duration maxRetryAfter = Duration.ofSeconds(30);
+    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
 
     private Builder(ProjectCredentials credentials) {
       this.credentials = Objects.requireNonNull(credentials, "credentials");
@@ -253,6 +446,12 @@ public final class TokenClient {
      */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = positive("maxRetryAfter", maxRetryAfter);
+      return this;
+    }
+
+    /** For tests: the source of backoff jitter, values in [0, 1). */
+    Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random");
       return this;
     }
 

@@ -1,0 +1,237 @@
+package io.github.osdatahub.oauth2.internal;
+
+import io.github.osdatahub.oauth2.OsOAuth2Exception;
+import io.github.osdatahub.oauth2.TokenRequest;
+import io.github.osdatahub.oauth2.internal.AttemptFailure.Kind;
+import io.github.osdatahub.oauth2.spi.JsonCodec;
+import io.github.osdatahub.oauth2.spi.TransportResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Turns what the token endpoint did into an {@link AttemptFailure}: the one place HTTP statuses
+ * and error bodies are mapped.
+ *
+ * <p>Statuses: 2xx is success (the body is parsed elsewhere); 3xx is a rejected request, since
+ * redirects are never followed; 401 is rejected credentials; 429 is rate limiting; other 4xx a
+ * rejected request; 5xx a server error; anything else a malformed answer. Only 429, 5xx and a
+ * failure to get an answer are retryable. An error answer whose body was cut at the bound keeps its
+ * status's mapping: a 10 MB HTML error page from a proxy is still a 503.
+ *
+ * <p>Bodies: the gateway's {@code {"ErrorCode","Error"}}, Apigee's
+ * {@code {"fault":{"faultstring","detail":{"errorcode"}}}} and RFC 6749's
+ * {@code error}/{@code error_description} are read for the error code and description; any other
+ * body is quoted as a short excerpt. Everything quoted goes through {@link Redaction#excerpt}.
+ */
+public final class ErrorMapping {
+  private ErrorMapping() {}
+
+  /**
+   * Whether the status is a success, whose body should hold the token.
+   *
+   * @param status the HTTP status
+   * @return true for 2xx
+   */
+  public static boolean isSuccess(int status) {
+    return status >= 200 && status < 300;
+  }
+
+  /**
+   * Maps an answer that is not a success.
+   *
+   * @param answer the answer
+   * @param request the request sent, for the endpoint a redirect is relative to
+   * @param codec reads JSON error bodies
+   * @param redaction masks what is quoted
+   * @param nowMillis the wall-clock time, for a {@code Retry-After} date
+   * @return the failure
+   */
+  public static AttemptFailure answer(TransportResponse answer, TokenRequest request, JsonCodec codec,
+      Redaction redaction, long nowMillis) {
+    int status = answer.status();
+    if (status >= 300 && status < 400) {
+      String target = answer.header("Location").map(l -> location(request.endpoint(), l, redaction)).orElse("");
+      return new AttemptFailure(Kind.REQUEST_REJECTED, status, null,
+          "the token endpoint redirected (HTTP " + status + (target.isEmpty() ? "" : " to " + target)
+              + "); redirects are not followed: configure the endpoint it points to", null, null, false);
+    }
+    String[] envelope = envelope(answer.body(), codec, redaction);
+    String code = envelope[0];
+    String detail = "HTTP " + status + (code == null ? "" : " " + code)
+        + (envelope[1].isEmpty() ? "" : ": " + envelope[1]);
+    if (status == 401) {
+      return new AttemptFailure(Kind.CREDENTIALS_REJECTED, status, code,
+          "the token endpoint rejected the project API key or secret: " + detail, null, null, false);
+    }
+    if (status == 429) {
+      Duration retryAfter = RetryAfter.parse(answer.header("Retry-After").orElse(null), nowMillis);
+      return new AttemptFailure(Kind.RATE_LIMITED, status, code,
+          "the token endpoint is rate limiting this project: " + detail
+              + (retryAfter == null ? "" : "; Retry-After " + seconds(retryAfter)),
+          retryAfter, null, true);
+    }
+    if (status >= 400 && status < 500) {
+      return new AttemptFailure(Kind.REQUEST_REJECTED, status, code,
+          "the token endpoint rejected the token request: " + detail, null, null, false);
+    }
+    if (status >= 500 && status < 600) {
+      Duration retryAfter = RetryAfter.parse(answer.header("Retry-After").orElse(null), nowMillis);
+      return new AttemptFailure(Kind.SERVER_ERROR, status, code, "the token endpoint failed: " + detail,
+          retryAfter, null, true);
+    }
+    return new AttemptFailure(Kind.MALFORMED_RESPONSE, status, code,
+        "the token endpoint answered with an unexpected status: " + detail, null, null, false);
+  }
+
+  /**
+   * A success whose body is not a usable token.
+   *
+   * @param status the HTTP status
+   * @param problem the parser's message, which quotes nothing secret
+   * @return the failure, not retryable
+   */
+  public static AttemptFailure malformed(int status, String problem) {
+    return new AttemptFailure(Kind.MALFORMED_RESPONSE, status, null, problem, null, null, false);
+  }
+
+  /**
+   * A success whose body was over {@link TokenRequest#MAX_RESPONSE_BYTES} and not read whole.
+   *
+   * @param status the HTTP status
+   * @return the failure, not retryable
+   */
+  public static AttemptFailure oversized(int status) {
+    return malformed(status, "token response is over " + TokenRequest.MAX_RESPONSE_BYTES / 1024
+        + " KiB; the rest was not read (a real token answer is about 120 bytes)");
+  }
+
+  /**
+   * No answer: the transport threw or its future failed.
+   *
+   * @param error the failure, possibly wrapped in a {@link CompletionException}
+   * @param redaction masks what is quoted from the error's message
+   * @return the failure; retryable for I/O errors, not for a transport's own bug
+   */
+  public static AttemptFailure noAnswer(Throwable error, Redaction redaction) {
+    Throwable e = error;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    String what = e.getClass().getSimpleName();
+    String message = redaction.excerpt(e.getMessage());
+    String described = what + (message.isEmpty() ? "" : ": " + message);
+    Throwable cause = safeCause(e, redaction);
+    if (e instanceof IOException || e instanceof UncheckedIOException) {
+      return new AttemptFailure(Kind.TRANSPORT_FAILURE, OsOAuth2Exception.NO_STATUS, null,
+          "no answer from the token endpoint: " + described, null, cause, true);
+    }
+    // Not an I/O failure: a bug or misuse in the transport, which another attempt would repeat.
+    return new AttemptFailure(Kind.TRANSPORT_FAILURE, OsOAuth2Exception.NO_STATUS, null,
+        "the HTTP transport failed: " + described, null, cause, false);
+  }
+
+  /**
+   * A transport's exception fit to be a cause: itself, or, when its chain quotes a secret (a
+   * transport is third-party code), a copy with the message masked and the same stack trace.
+   *
+   * @param e the exception
+   * @param redaction knows the secrets
+   * @return the exception or its masked copy
+   */
+  public static Throwable safeCause(Throwable e, Redaction redaction) {
+    if (e == null || !redaction.isRevealedBy(e)) {
+      return e;
+    }
+    IOException copy = new IOException(e.getClass().getName() + " (message masked, it held a secret): "
+        + redaction.excerpt(e.getMessage()));
+    copy.setStackTrace(e.getStackTrace());
+    return copy;
+  }
+
+  /**
+   * No answer within an attempt's time, noticed by the client's own timer.
+   *
+   * @param timeout the attempt's timeout
+   * @return the failure, retryable
+   */
+  public static AttemptFailure timedOut(Duration timeout) {
+    String text = "no answer from the token endpoint within " + seconds(timeout);
+    return new AttemptFailure(Kind.TRANSPORT_FAILURE, OsOAuth2Exception.NO_STATUS, null, text, null,
+        new TimeoutException(text), true);
+  }
+
+  /**
+   * A duration for a message: whole seconds when it is one, else milliseconds.
+   *
+   * @param d the duration
+   * @return such as {@code 1 s} or {@code 250 ms}
+   */
+  public static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
+  /** {error code or null, description or excerpt or ""}, both masked. */
+  private static String[] envelope(byte[] body, JsonCodec codec, Redaction redaction) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    text = text.strip();
+    Map<String, Object> json = null;
+    if (text.startsWith("{")) {
+      try {
+        json = codec.parseObject(text);
+      } catch (RuntimeException e) {
+        // Not JSON after all (or cut at the bound): quote an excerpt instead.
+      }
+    }
+    if (json == null) {
+      return new String[] {null, redaction.excerpt(text)};
+    }
+    Object fault = json.get("fault");
+    Map<?, ?> faultMap = fault instanceof Map ? (Map<?, ?>) fault : Map.of();
+    Object detail = faultMap.get("detail");
+    Map<?, ?> detailMap = detail instanceof Map ? (Map<?, ?>) detail : Map.of();
+
+    String code = first(json.get("ErrorCode"), detailMap.get("errorcode"), json.get("error"));
+    String description = first(json.get("Error"), faultMap.get("faultstring"), json.get("error_description"));
+    if (code == null && description == null) {
+      return new String[] {null, redaction.excerpt(text)};
+    }
+    String maskedCode = code == null ? null : redaction.excerpt(code);
+    return new String[] {
+        maskedCode == null || maskedCode.isEmpty() ? null : maskedCode,
+        description == null ? "" : redaction.excerpt(description)};
+  }
+
+  private static String first(Object... values) {
+    for (Object v : values) {
+      if (v instanceof String && !((String) v).isBlank()) {
+        return (String) v;
+      }
+    }
+    return null;
+  }
+
+  /** The redirect target without query or fragment (where a secret would sit), or "" if unreadable. */
+  private static String location(URI endpoint, String location, Redaction redaction) {
+    try {
+      URI target = endpoint.resolve(location.strip());
+      if (target.getScheme() == null || target.getHost() == null) {
+        return "";
+      }
+      String port = target.getPort() < 0 ? "" : ":" + target.getPort();
+      String path = target.getRawPath() == null ? "" : target.getRawPath();
+      return redaction.excerpt(target.getScheme() + "://" + target.getHost() + port + path);
+    } catch (IllegalArgumentException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package io.github.osdatahub.oauth2.internal;
+
+import io.github.osdatahub.oauth2.TokenRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps secrets out of text quoted from an answer (error descriptions, body excerpts): masks the
+ * known secrets of one request (the project secret, the Basic credentials in plain and base64
+ * form), the value after a {@code Basic} or {@code Bearer} scheme, and the values of
+ * {@code access_token}-like members, in JSON or form encoding. The one place this is done.
+ */
+public final class Redaction {
+  /** The most characters of an answer a message quotes. */
+  public static final int MAX_EXCERPT = 120;
+
+  private static final String MASK = "****";
+  // A JSON member whose value is a token: the string may be cut off by the excerpt, hence (\"|$).
+  private static final Pattern TOKEN_MEMBER = Pattern.compile(
+      "(\"(?:access_token|refresh_token|id_token|client_secret)\"\\s*:\\s*)(?:\"(?:[^\"\\\\]++|\\\\.?)*+(?:\"|$)|[^,}\\s]++)",
+      Pattern.CASE_INSENSITIVE);
+  private static final Pattern TOKEN_FORM = Pattern.compile(
+      "\\b((?:access_token|refresh_token|id_token|client_secret)=)[^&\\s\"]*+", Pattern.CASE_INSENSITIVE);
+  private static final Pattern AUTH_VALUE = Pattern.compile(
+      "\\b(Basic|Bearer)(\\s++)[A-Za-z0-9+/=._~-]++", Pattern.CASE_INSENSITIVE);
+
+  private static final Redaction NONE = new Redaction(List.of());
+
+  private final List<String> secrets;
+
+  private Redaction(List<String> secrets) {
+    this.secrets = secrets;
+  }
+
+  /**
+   * Masks only the patterns, no request secrets.
+   *
+   * @return the redaction
+   */
+  public static Redaction patternsOnly() {
+    return NONE;
+  }
+
+  /**
+   * Masks the secrets that a token request carries in its {@code Authorization} header, and the
+   * patterns.
+   *
+   * @param request the request
+   * @return the redaction
+   */
+  public static Redaction of(TokenRequest request) {
+    List<String> secrets = new ArrayList<>();
+    String header = request.headers().get("Authorization");
+    if (header != null && header.startsWith("Basic ")) {
+      String encoded = header.substring("Basic ".length());
+      secrets.add(encoded);
+      try {
+        String keyAndSecret = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+        secrets.add(keyAndSecret);
+        int colon = keyAndSecret.indexOf(':');
+        if (colon >= 0 && colon < keyAndSecret.length() - 1) {
+          secrets.add(keyAndSecret.substring(colon + 1));
+        }
+      } catch (IllegalArgumentException e) {
+        // Not base64: the encoded form alone is masked.
+      }
+    }
+    // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
+    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    return new Redaction(List.copyOf(secrets));
+  }
+
+  /**
+   * Whether a throwable, its causes or its suppressed exceptions mention a secret this redaction
+   * knows of, in their messages.
+   *
+   * @param error the throwable, or null
+   * @return true when one does
+   */
+  public boolean isRevealedBy(Throwable error) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> todo = new ArrayDeque<>();
+    if (error != null) {
+      todo.add(error);
+    }
+    while (!todo.isEmpty()) {
+      Throwable t = todo.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      String m = t.getMessage();
+      if (m != null && secrets.stream().anyMatch(m::contains)) {
+        return true;
+      }
+      if (t.getCause() != null) {
+        todo.add(t.getCause());
+      }
+      todo.addAll(Arrays.asList(t.getSuppressed()));
+    }
+    return false;
+  }
+
+  /** Masks the patterns; only ever run on a short excerpt, so the regular expressions stay cheap. */
+  private static String mask(String text) {
+    String s = text;
+    s = replaceAll(TOKEN_MEMBER, s, "$1\"" + MASK + "\"");
+    s = replaceAll(TOKEN_FORM, s, "$1" + MASK);
+    return replaceAll(AUTH_VALUE, s, "$1$2" + MASK);
+  }
+
+  /**
+   * A short, single-line, masked excerpt of text for a message: at most {@link #MAX_EXCERPT}
+   * characters, control characters turned into spaces, "..." where it was cut.
+   *
+   * @param text the text, or null
+   * @return the excerpt; empty for null or blank text
+   */
+  public String excerpt(String text) {
+    if (text == null) {
+      return "";
+    }
+    String s = text;
+    // Known secrets first, in the whole text, so the cut cannot leave half of one behind.
+    for (String secret : secrets) {
+      s = s.replace(secret, MASK);
+    }
+    boolean cut = false;
+    if (s.length() > MAX_EXCERPT) {
+      int end = MAX_EXCERPT;
+      if (Character.isHighSurrogate(s.charAt(end - 1))) {
+        end--;
+      }
+      s = s.substring(0, end);
+      cut = true;
+    }
+    s = mask(s);
+    StringBuilder b = new StringBuilder(s.length() + 3);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      b.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+          || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c);
+    }
+    String out = b.toString().strip();
+    return cut && !out.isEmpty() ? out + "..." : out;
+  }
+
+  private static String replaceAll(Pattern p, String s, String replacement) {
+    Matcher m = p.matcher(s);
+    return m.find() ? m.replaceAll(replacement) : s;
+  }
+}
