@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -46,7 +47,6 @@ import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
-import org.apache.hc.core5.reactor.IOReactorStatus;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -190,10 +190,6 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
 
   private CompletableFuture<TransportResponse> sendNative(CloseableHttpAsyncClient client, TokenRequest request,
       Duration timeout) {
-    if (client.getStatus() != IOReactorStatus.ACTIVE) {
-      return CompletableFuture.failedFuture(new IOException(
-          "the CloseableHttpAsyncClient is not running (" + client.getStatus() + "); start() it before use"));
-    }
     SimpleHttpRequest http = SimpleHttpRequest.create(Method.POST, request.endpoint());
     request.headers().forEach(http::addHeader);
     http.setBody(request.body(), ContentType.parse(request.contentType()));
@@ -210,7 +206,10 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
 
             @Override
             public void failed(Exception cause) {
-              result.completeExceptionally(asIOException(cause));
+              // Apache fails a request to a client that is not started (or already closed) this way.
+              result.completeExceptionally(cause instanceof CancellationException
+                  ? new IOException("the CloseableHttpAsyncClient is not running: start() it before use", cause)
+                  : asIOException(cause));
             }
 
             @Override

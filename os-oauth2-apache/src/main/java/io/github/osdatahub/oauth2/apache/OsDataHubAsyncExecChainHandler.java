@@ -14,6 +14,7 @@ import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
 import org.apache.hc.client5.http.async.AsyncExecChainHandler;
 import org.apache.hc.core5.http.EntityDetails;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
@@ -118,6 +119,7 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
     private final AsyncExecChain.Scope chainScope;
     private final AsyncExecChain chain;
     private final AsyncExecCallback callback;
+    private final Header[] arrived; // the elements below add headers; a retry starts from these again
 
     Exchange(HttpRequest request, AsyncEntityProducer entityProducer, AsyncExecChain.Scope chainScope,
         AsyncExecChain chain, AsyncExecCallback callback) {
@@ -126,6 +128,7 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
       this.chainScope = chainScope;
       this.chain = chain;
       this.callback = callback;
+      this.arrived = request.getHeaders();
     }
 
     /** Goes on when the token future completes, on whichever thread completes it; never waits. */
@@ -148,6 +151,7 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
     }
 
     void send(AccessToken token, boolean mayRetry) throws HttpException, IOException {
+      request.setHeaders(arrived);
       RequestAuthorization.authorize(request, chainScope.clientContext, token);
       chain.proceed(request, entityProducer, chainScope, new Attempt(this, token, mayRetry));
     }

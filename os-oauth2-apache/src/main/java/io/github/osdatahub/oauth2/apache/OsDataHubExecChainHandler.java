@@ -11,6 +11,7 @@ import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpStatus;
@@ -89,6 +90,7 @@ public final class OsDataHubExecChainHandler implements ExecChainHandler {
       return chain.proceed(request, chainScope);
     }
     AccessToken sent = provider.token();
+    Header[] arrived = request.getHeaders(); // the elements below add headers; a retry starts from these again
     RequestAuthorization.authorize(request, chainScope.clientContext, sent);
     ClassicHttpResponse response = chain.proceed(request, chainScope);
     if (response.getCode() != HttpStatus.SC_UNAUTHORIZED || !repeatable(request)) {
@@ -106,6 +108,7 @@ public final class OsDataHubExecChainHandler implements ExecChainHandler {
       return response; // the provider has no other token: give up rather than send the same again
     }
     discard(response, chainScope);
+    request.setHeaders(arrived);
     RequestAuthorization.authorize(request, chainScope.clientContext, fresh);
     return chain.proceed(request, chainScope);
   }
