@@ -144,6 +144,9 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
     if (classic == null) {
       return await(sendAsync(request, timeout));
     }
+    if (ownsClients && isClosed()) {
+      throw new IOException("this ApacheHttpTransport is closed");
+    }
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedIOException("interrupted before the token request was sent");
     }
@@ -170,6 +173,9 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
         throw timeout(timeout, e);
       }
       throw e;
+    } catch (IllegalStateException e) {
+      // What Apache throws for a client that was closed ("Connection pool shut down"): no answer either.
+      throw new IOException("the HttpClient cannot send: " + e.getMessage(), e);
     } finally {
       deadline.cancel(false);
     }
@@ -269,6 +275,10 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
       }
       return ownAsync;
     }
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   /**
