@@ -1,6 +1,6 @@
 /**
  * os-oauth2 on the JDK's {@code java.net.http.HttpClient}: {@link io.github.osdatahub.oauth2.jdk.JdkHttpTransport},
- * the token exchange's transport, and {@code OsDataHubHttpClient}, an
+ * the token exchange's transport, and {@link io.github.osdatahub.oauth2.jdk.OsDataHubHttpClient}, an
  * {@code HttpClient} that puts OS Data Hub tokens on its requests.
  */
 @SuppressWarnings("module") // "oauth2" ends in a digit; the name matches the package, as JPMS advises

@@ -187,7 +187,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       if (usable != null) {
         return CompletableFuture.completedFuture(usable);
       }
-      return waiter();
+      return waiter(true);
     } catch (OsOAuth2Exception e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -200,7 +200,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     if (usable != null) {
       return usable;
     }
-    CompletableFuture<AccessToken> w = waiter();
+    CompletableFuture<AccessToken> w = waiter(false);
     try {
       return w.get();
     } catch (InterruptedException e) {
@@ -256,8 +256,12 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  /** A future for one waiting caller: the refresh in flight, bounded by maxWait on the time source. */
-  private CompletableFuture<AccessToken> waiter() {
+  /**
+   * A future for one waiting caller: the refresh in flight, bounded by maxWait on the time source.
+   * For {@link #tokenAsync()} callers it completes on the executor, so their continuations never run
+   * on a transport's I/O thread; a {@link #token()} caller is woken directly.
+   */
+  private CompletableFuture<AccessToken> waiter(boolean async) {
     CompletableFuture<AccessToken> refresh = inFlight.get();
     if (refresh == null) {
       // The refresh finished between the check and now: its outcome is in the snapshot or failure.
@@ -276,14 +280,19 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     TimeSource.Cancellable timeout = time.schedule(() -> result.completeExceptionally(new TokenUnavailableException(
         "no token within " + Duration.ofNanos(maxWaitNanos) + " (a token request is still in flight)",
         OsOAuth2Exception.NO_STATUS, null, lastError())), maxWaitNanos);
-    refresh.whenComplete((token, error) -> {
+    java.util.function.BiConsumer<AccessToken, Throwable> deliver = (token, error) -> {
       timeout.cancel();
       if (error != null) {
         result.completeExceptionally(rethrowable(error));
       } else {
         result.complete(token);
       }
-    });
+    };
+    if (async) {
+      refresh.whenCompleteAsync(deliver, executor);
+    } else {
+      refresh.whenComplete(deliver);
+    }
     return result;
   }
 
@@ -301,29 +310,28 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     if (!inFlight.compareAndSet(null, mine)) {
       return;
     }
-    if (snapshot.state == FRESH || snapshot.state == CLOSED) {
-      // Another refresh completed between our check and the CAS; nothing to do.
+    Snapshot now = snapshot;
+    if (now.state == FRESH || now.state == CLOSED) {
+      // Another refresh completed, or close() ran, between our check and the CAS: nothing to fetch.
       inFlight.set(null);
-      mine.complete(snapshot.token);
+      if (now.state == FRESH) {
+        mine.complete(now.token);
+      } else {
+        mine.completeExceptionally(closed());
+      }
       return;
     }
     refreshes.increment();
-    try {
-      executor.execute(() -> fetch(mine));
-    } catch (RuntimeException rejected) {
-      complete(mine, null, new TokenUnavailableException("the provider's executor refused the refresh",
-          OsOAuth2Exception.NO_STATUS, null, rejected));
-    }
-  }
-
-  private void fetch(CompletableFuture<AccessToken> mine) {
+    // fetchAsync does not block (the transport is asynchronous), so the refresh starts on this thread
+    // and completes on the transport's: no executor thread is needed for a token to arrive, and a
+    // saturated executor (say, the very pool whose threads are waiting for the token) cannot stall it.
     CompletableFuture<AccessToken> exchange;
     try {
       exchange = client.fetchAsync();
     } catch (RuntimeException e) {
       exchange = CompletableFuture.failedFuture(e);
     }
-    exchange.whenCompleteAsync((token, error) -> complete(mine, token, error), executor);
+    exchange.whenComplete((token, error) -> complete(mine, token, error));
   }
 
   private void complete(CompletableFuture<AccessToken> mine, AccessToken token, Throwable error) {
@@ -470,14 +478,21 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     return new TokenUnavailableException("the token provider is closed", OsOAuth2Exception.NO_STATUS, null, null);
   }
 
+  /** Runs a listener call on the executor: it is user code, kept off callers' and I/O threads. */
   private void notify(Runnable call) {
     if (listener == null) {
       return;
     }
     try {
-      call.run();
-    } catch (RuntimeException ignored) {
-      // A listener's failure must not break token delivery.
+      executor.execute(() -> {
+        try {
+          call.run();
+        } catch (RuntimeException ignored) {
+          // A listener's failure must not break token delivery.
+        }
+      });
+    } catch (RuntimeException rejected) {
+      // A saturated or shut-down executor loses a notification, never a token.
     }
   }
 
@@ -540,8 +555,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
 
     /**
-     * Where refreshes start and listeners run; default a shared pool of daemon threads, created
-     * on first use. The refresh itself is asynchronous and holds no thread while it waits.
+     * Where listener calls and {@link CachingTokenProvider#tokenAsync()} continuations run; default a
+     * shared pool of daemon threads, created on first use. Token requests need no thread of it: they
+     * are asynchronous and complete on the transport's own threads.
      *
      * @param executor the executor; not shut down by {@link CachingTokenProvider#close()}
      * @return this builder

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class CachingTokenProviderTest {
   private static final Duration L = Duration.ofSeconds(299);
-  /** With no jitter: refresh-ahead at L - 60 s, hard expiry at L - 30 s. */
+  /** With no jitter: refresh-ahead at L - min(60 s, L/4) = 239 s, hard expiry at L - min(30 s, L/10) = 269.1 s. */
   private static final Duration REFRESH_AT = Duration.ofSeconds(239);
-  private static final Duration EXPIRE_AT = Duration.ofSeconds(269);
+  private static final Duration EXPIRE_AT = Duration.ofMillis(269_100);
 
   private final ManualTimeSource time = new ManualTimeSource();
   private final ScriptedTransport endpoint = new ScriptedTransport();
@@ -229,8 +229,8 @@ class CachingTokenProviderTest {
       }
     });
     caller.start();
-    while (time.pendingTasks() == 0 || caller.getState() != Thread.State.WAITING) {
-      Thread.onSpinWait(); // until the caller is parked on its deadline
+    while (caller.isAlive() && caller.getState() != Thread.State.WAITING) {
+      Thread.onSpinWait(); // until the caller is parked on its deadline (or has failed, which the asserts show)
     }
     time.advance(Duration.ofSeconds(3));
     caller.join(10_000);

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -424,6 +425,20 @@ public final class FakeOsDataHub implements AutoCloseable {
   }
 
   // ---- for the endpoints ----
+
+  /** Whether a presented key is this project's; compared in constant time, as a gateway would. */
+  boolean acceptsKey(String candidate) {
+    return sameText(candidate, key);
+  }
+
+  /** Whether a presented secret is this project's; compared in constant time. */
+  boolean acceptsSecret(String candidate) {
+    return sameText(candidate, secret);
+  }
+
+  private static boolean sameText(String a, String b) {
+    return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+  }
 
   Settings settings() {
     return settings.get();

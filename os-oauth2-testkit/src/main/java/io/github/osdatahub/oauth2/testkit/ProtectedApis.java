@@ -7,8 +7,6 @@ import io.github.osdatahub.oauth2.testkit.internal.IssuedTokens;
 import io.github.osdatahub.oauth2.testkit.internal.NamesAnswer;
 import io.github.osdatahub.oauth2.testkit.internal.TileImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -106,8 +104,7 @@ final class ProtectedApis {
           "steps.oauth.v2.FailedToResolveAPIKey"), Map.of());
       return false;
     }
-    if (!MessageDigest.isEqual(key.get().getBytes(StandardCharsets.UTF_8),
-        hub.key().getBytes(StandardCharsets.UTF_8))) {
+    if (!hub.acceptsKey(key.get())) {
       Answers.json(exchange, 401, GatewayJson.fault("Invalid ApiKey", "oauth.v2.InvalidApiKey"), Map.of());
       return false;
     }

@@ -185,6 +185,16 @@ class TokenEndpointTest {
   }
 
   @Test
+  void headIsRefusedWithoutABody() {
+    HttpResponse<String> head = send(tokenRequest(hub).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(head.statusCode()).isEqualTo(405);
+    assertThat(head.body()).isEmpty();
+    assertThat(send(tokenRequest(hub)).statusCode()).isEqualTo(200);
+    assertThat(hub.tokenRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void legacyResponsesUseBearerTokenAndJsonNumbers() {
     String legacy =
         "\\{\"access_token\":\"[A-Za-z0-9]{28}\",\"expires_in\":299,\"issued_at\":\\d{13},\"token_type\":\"BearerToken\"\\}";

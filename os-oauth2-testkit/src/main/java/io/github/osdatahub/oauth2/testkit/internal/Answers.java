@@ -41,9 +41,11 @@ public final class Answers {
       exchange.getResponseHeaders().set("Content-Type", contentType);
     }
     headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+    // An answer to HEAD has no body; HttpServer warns and fails the write if it is given one.
+    boolean withBody = body.length > 0 && !exchange.getRequestMethod().equalsIgnoreCase("HEAD");
     // HttpServer reads 0 as "chunked" and -1 as "no body".
-    exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
-    if (body.length > 0) {
+    exchange.sendResponseHeaders(status, withBody ? body.length : -1);
+    if (withBody) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }

@@ -1,0 +1,52 @@
+package io.github.osdatahub.oauth2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The entry point in core alone, where no transport or codec module is on the class path. */
+class OsOAuth2Test {
+  private final ProjectCredentials credentials = ProjectCredentials.of("key", "secret");
+
+  @Test
+  void withoutATransportModuleTheErrorNamesTheArtifactsToAdd() {
+    assertThatThrownBy(() -> OsOAuth2.tokenProvider(credentials))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("os-oauth2-jdk").hasMessageContaining("os-oauth2-okhttp")
+        .hasMessageContaining("os-oauth2-apache");
+  }
+
+  @Test
+  void withATransportButNoCodecTheErrorNamesTheJsonArtifacts() {
+    assertThatThrownBy(() -> OsOAuth2.builder(credentials).transport(new ScriptedTransport()).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("os-oauth2-jackson").hasMessageContaining("os-oauth2-gson");
+  }
+
+  @Test
+  void explicitSettingsWinAndTheProviderServesTokens() {
+    ManualTimeSource time = new ManualTimeSource();
+    ScriptedTransport endpoint = new ScriptedTransport();
+    try (CachingTokenProvider provider = OsOAuth2.builder(credentials)
+        .endpoint(URI.create("http://127.0.0.1:9/oauth2/token/v1"))
+        .transport(endpoint)
+        .jsonCodec(ScriptedTransport.CODEC)
+        .timeSource(time)
+        .executor(Runnable::run)
+        .maxWait(Duration.ofSeconds(1))
+        .build()) {
+      assertThat(provider.token().value()).isEqualTo("tok-1");
+      assertThat(provider.token().value()).isEqualTo("tok-1");
+      assertThat(endpoint.requests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aPlainHttpEndpointThatIsNotLoopbackIsRefused() {
+    assertThatThrownBy(() -> OsOAuth2.builder(credentials).endpoint(URI.create("http://api.os.uk/oauth2/token/v1")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+  }
+}

@@ -1,0 +1,246 @@
+package io.github.osdatahub.oauth2.jdk;
+
+import io.github.osdatahub.oauth2.AccessToken;
+import io.github.osdatahub.oauth2.OsOAuth2Exception;
+import io.github.osdatahub.oauth2.TokenProvider;
+import io.github.osdatahub.oauth2.TokenScope;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpResponse.PushPromiseHandler;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One call through {@link OsDataHubHttpClient} for a request in scope: adds the token, answers one
+ * 401 by invalidating the token that was sent and retrying with a fresh one, and follows redirects
+ * hop by hop (when the client's policy follows them) so each hop is checked against the scope.
+ *
+ * <p>Written once as a chain of futures. The asynchronous {@link Io} never blocks; the synchronous
+ * one completes every future before returning it, so the same chain runs inline on the caller's
+ * thread with the delegate's blocking {@code send}.
+ *
+ * <p>What to do with an answer is decided when its headers arrive, in the body handler: a redirect
+ * to follow has its body discarded, a 401 that may be retried is buffered (and replayed to the
+ * caller's handler if it is returned after all), and everything else goes to the caller's handler.
+ */
+final class AuthorizedExchange<T> {
+  // The JDK drops these on a redirect to another origin; so do we. Authorization is always
+  // recomputed per hop from the scope.
+  private static final Set<String> DROPPED_ACROSS_ORIGINS = Set.of("authorization", "cookie", "origin", "referer");
+
+  private final TokenProvider provider;
+  private final TokenScope scope;
+  private final HttpClient direct;
+  private final HttpClient.Redirect policy;
+  private final Io io;
+  private final BodyHandler<T> handler;
+  private final PushPromiseHandler<T> push;
+
+  AuthorizedExchange(TokenProvider provider, TokenScope scope, HttpClient direct, HttpClient.Redirect policy,
+      Io io, BodyHandler<T> handler, PushPromiseHandler<T> push) {
+    this.provider = provider;
+    this.scope = scope;
+    this.direct = direct;
+    this.policy = policy;
+    this.io = io;
+    this.handler = handler;
+    this.push = push;
+  }
+
+  CompletableFuture<HttpResponse<T>> run(HttpRequest request) {
+    return io.token(provider).thenCompose(token -> hop(request, token, 0, false, null));
+  }
+
+  private CompletableFuture<HttpResponse<T>> hop(HttpRequest request, AccessToken token, int hops, boolean retried,
+      HttpResponse<T> previous) {
+    boolean authorize = scope.permits(request.uri());
+    HttpRequest sent = authorize
+        ? HttpRequest.newBuilder(request, (name, value) -> true).setHeader("Authorization", token.authorizationHeader())
+            .build()
+        : request;
+    return io.send(direct, sent, decide(request.uri(), hops, authorize && !retried), push == null ? null : pushes())
+        .thenCompose(response -> {
+          Outcome<T> outcome = response.body();
+          if (outcome.rejected != null) {
+            return retryOrReturn(request, token, response, hops, previous);
+          }
+          if (outcome.redirect != null) {
+            HttpRequest next = nextHop(request, response.statusCode(), outcome.redirect);
+            return hop(next, token, hops + 1, retried, new ChainedResponse<>(response, null, previous));
+          }
+          return CompletableFuture.completedFuture(new ChainedResponse<>(response, outcome.value, previous));
+        });
+  }
+
+  /** After a 401 to our token: retry once with a fresh token, or give the 401 to the caller. */
+  private CompletableFuture<HttpResponse<T>> retryOrReturn(HttpRequest request, AccessToken rejected,
+      HttpResponse<Outcome<T>> response, int hops, HttpResponse<T> previous) {
+    provider.invalidate(rejected);
+    return io.token(provider).thenCompose(fresh -> fresh.equals(rejected)
+        ? replay(response, previous)
+        : hop(request, fresh, hops, true, new ChainedResponse<>(response, null, previous)));
+  }
+
+  private CompletableFuture<HttpResponse<T>> replay(HttpResponse<Outcome<T>> response, HttpResponse<T> previous) {
+    HttpResponse.ResponseInfo info = new HttpResponse.ResponseInfo() {
+      @Override
+      public int statusCode() {
+        return response.statusCode();
+      }
+
+      @Override
+      public HttpHeaders headers() {
+        return response.headers();
+      }
+
+      @Override
+      public HttpClient.Version version() {
+        return response.version();
+      }
+    };
+    return ReplayedBody.replay(handler.apply(info), response.body().rejected).toCompletableFuture()
+        .thenApply(body -> new ChainedResponse<>(response, body, previous));
+  }
+
+  /** The body handler for one hop: decides, from status and headers, what the wrapper will do. */
+  private BodyHandler<Outcome<T>> decide(URI from, int hops, boolean mayRetry) {
+    return info -> {
+      int status = info.statusCode();
+      if (status == 401 && mayRetry) {
+        return BodySubscribers.mapping(BodySubscribers.ofByteArray(), Outcome::rejected);
+      }
+      if (policy != HttpClient.Redirect.NEVER && hops < Redirects.MAX_HOPS && Redirects.isRedirect(status)) {
+        Optional<URI> to = Redirects.target(from, info.headers());
+        if (to.isPresent() && Redirects.allows(policy, from, to.get())) {
+          return BodySubscribers.replacing(Outcome.redirect(to.get()));
+        }
+      }
+      return BodySubscribers.mapping(handler.apply(info), Outcome::value);
+    };
+  }
+
+  /** The caller's push promise handler, seeing its own body type. Pushed answers are never acted on. */
+  private PushPromiseHandler<Outcome<T>> pushes() {
+    return (initiating, pushed, acceptor) -> push.applyPushPromise(initiating, pushed,
+        callerHandler -> acceptor
+            .apply(info -> BodySubscribers.mapping(callerHandler.apply(info), Outcome::value))
+            .thenApply(response -> new ChainedResponse<>(response, response.body().value, null)));
+  }
+
+  private static HttpRequest nextHop(HttpRequest request, int status, URI target) {
+    boolean sameOrigin = target.getScheme().equalsIgnoreCase(request.uri().getScheme())
+        && target.getRawAuthority().equalsIgnoreCase(request.uri().getRawAuthority());
+    HttpRequest.Builder next = HttpRequest.newBuilder(request, (name, value) -> {
+      String n = name.toLowerCase(Locale.ROOT);
+      return !n.equals("authorization") && (sameOrigin || !DROPPED_ACROSS_ORIGINS.contains(n));
+    }).uri(target);
+    String method = Redirects.nextMethod(status, request.method());
+    if (!method.equals(request.method())) {
+      next.GET();
+    }
+    return next.build();
+  }
+
+  /** What the wrapper does with one hop's answer: exactly one field is set (value may be null). */
+  private static final class Outcome<T> {
+    final T value;
+    final byte[] rejected;
+    final URI redirect;
+
+    private Outcome(T value, byte[] rejected, URI redirect) {
+      this.value = value;
+      this.rejected = rejected;
+      this.redirect = redirect;
+    }
+
+    static <T> Outcome<T> value(T value) {
+      return new Outcome<>(value, null, null);
+    }
+
+    static <T> Outcome<T> rejected(byte[] body) {
+      return new Outcome<>(null, body, null);
+    }
+
+    static <T> Outcome<T> redirect(URI target) {
+      return new Outcome<>(null, null, target);
+    }
+  }
+
+  /** Getting a token and sending one hop: blocking or not. */
+  abstract static class Io {
+    abstract CompletableFuture<AccessToken> token(TokenProvider provider);
+
+    abstract <B> CompletableFuture<HttpResponse<B>> send(HttpClient client, HttpRequest request, BodyHandler<B> handler,
+        PushPromiseHandler<B> push);
+
+    /** The provider's failure as the {@link IOException} an {@code HttpClient} caller expects. */
+    static IOException noToken(OsOAuth2Exception e) {
+      return new IOException("no OS Data Hub access token: " + e.getMessage(), e);
+    }
+  }
+
+  /** Blocks on the caller's thread: {@link TokenProvider#token()} and {@link HttpClient#send}. */
+  static final class Blocking extends Io {
+    static final Blocking INSTANCE = new Blocking();
+
+    @Override
+    CompletableFuture<AccessToken> token(TokenProvider provider) {
+      try {
+        return CompletableFuture.completedFuture(provider.token());
+      } catch (OsOAuth2Exception e) {
+        if (Thread.interrupted()) {
+          // HttpClient.send reports an interrupt as InterruptedException, with the flag cleared.
+          InterruptedException interrupted = new InterruptedException("interrupted while waiting for a token");
+          interrupted.initCause(e);
+          return CompletableFuture.failedFuture(interrupted);
+        }
+        return CompletableFuture.failedFuture(noToken(e));
+      }
+    }
+
+    @Override
+    <B> CompletableFuture<HttpResponse<B>> send(HttpClient client, HttpRequest request, BodyHandler<B> handler,
+        PushPromiseHandler<B> push) {
+      try {
+        return CompletableFuture.completedFuture(client.send(request, handler));
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+  }
+
+  /** Never blocks: {@link TokenProvider#tokenAsync()} and {@link HttpClient#sendAsync}. */
+  static final class Async extends Io {
+    static final Async INSTANCE = new Async();
+
+    @Override
+    CompletableFuture<AccessToken> token(TokenProvider provider) {
+      CompletableFuture<AccessToken> token;
+      try {
+        token = provider.tokenAsync();
+      } catch (OsOAuth2Exception e) {
+        return CompletableFuture.failedFuture(noToken(e));
+      }
+      return token.exceptionallyCompose(failure -> {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        return CompletableFuture.failedFuture(cause instanceof OsOAuth2Exception
+            ? noToken((OsOAuth2Exception) cause) : cause);
+      });
+    }
+
+    @Override
+    <B> CompletableFuture<HttpResponse<B>> send(HttpClient client, HttpRequest request, BodyHandler<B> handler,
+        PushPromiseHandler<B> push) {
+      return push == null ? client.sendAsync(request, handler) : client.sendAsync(request, handler, push);
+    }
+  }
+}

@@ -1,0 +1,307 @@
+package io.github.osdatahub.oauth2.jdk;
+
+import io.github.osdatahub.oauth2.TokenProvider;
+import io.github.osdatahub.oauth2.TokenScope;
+import java.io.IOException;
+import java.net.Authenticator;
+import java.net.CookieHandler;
+import java.net.ProxySelector;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandler;
+import java.net.http.HttpResponse.PushPromiseHandler;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * A {@link HttpClient} that puts OS Data Hub access tokens on its requests: pass it wherever an
+ * {@code HttpClient} is expected. It delegates every method to an {@code HttpClient} of yours (or a
+ * default one) and adds to {@code send} and {@code sendAsync}:
+ *
+ * <ul>
+ *   <li>{@code Authorization: Bearer <token>} on each request the {@link TokenScope} permits (by
+ *       default {@code https://api.os.uk}, never its token endpoint). Other requests, and requests
+ *       that already carry an {@code Authorization} header, go to your client exactly as given.
+ *   <li>On a 401 to a request that carried a token: {@link TokenProvider#invalidate invalidates}
+ *       that token and retries once with a fresh one; if the provider returns the same token, or the
+ *       retry is answered 401 again, that 401 is returned. 403, 429 and every other status are
+ *       returned untouched.
+ *   <li>Redirects: the token never reaches another host. When your client does not follow redirects
+ *       ({@link HttpClient.Redirect#NEVER}, the JDK's default), a 3xx is returned as it is. When it
+ *       does, this client follows them itself, with your client's policy ({@code NORMAL}: not from
+ *       https to http) and at most 5 hops, checking each hop against the scope: a hop in scope gets
+ *       the token, any other hop gets none (and, across origins, no {@code Cookie}, {@code Origin} or
+ *       {@code Referer} either, as the JDK does). To do so without changing your client, it sends
+ *       authorized requests through a second client built by {@link HttpClient#newBuilder()} with
+ *       your client's settings and {@code Redirect.NEVER}. {@link HttpResponse#previousResponse()}
+ *       links each hop, and a retried 401, as the JDK does.
+ * </ul>
+ *
+ * <p>{@code sendAsync} (both forms, push promises included) uses {@link TokenProvider#tokenAsync()}
+ * and never blocks the calling thread. When no token can be had, {@code send} throws and
+ * {@code sendAsync} completes with an {@link IOException} whose cause is the provider's
+ * {@link io.github.osdatahub.oauth2.OsOAuth2Exception} ({@code send} throws
+ * {@link InterruptedException} if interrupted while waiting).
+ *
+ * <p>A retry or a followed redirect (307/308) sends the request body again: use a body publisher
+ * that can be subscribed more than once, such as {@link HttpRequest.BodyPublishers#ofString} or
+ * {@code ofByteArray} (a one-shot {@code fromPublisher} cannot). A 401 that may be retried is held
+ * in memory until the wrapper knows whether it is retried, then given to your body handler.
+ *
+ * <pre>{@code
+ * CachingTokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment());
+ * HttpClient client = OsDataHubHttpClient.create(provider, HttpClient.newHttpClient());
+ * HttpResponse<String> names = client.send(
+ *     HttpRequest.newBuilder(URI.create("https://api.os.uk/search/names/v1/find?query=Southampton")).build(),
+ *     HttpResponse.BodyHandlers.ofString());
+ * }</pre>
+ */
+public final class OsDataHubHttpClient extends HttpClient {
+  private final TokenProvider provider;
+  private final TokenScope scope;
+  private final HttpClient delegate;
+  private final NonFollowingClient direct;
+
+  private OsDataHubHttpClient(TokenProvider provider, HttpClient delegate, TokenScope scope) {
+    this.provider = Objects.requireNonNull(provider, "provider");
+    this.delegate = Objects.requireNonNull(delegate, "client");
+    this.scope = Objects.requireNonNull(scope, "scope");
+    this.direct = new NonFollowingClient(delegate);
+  }
+
+  /**
+   * A client on a new default {@code HttpClient} (connect timeout 5 s, redirects not followed),
+   * for {@link TokenScope#defaults()}.
+   *
+   * @param provider where tokens come from
+   * @return the client
+   */
+  public static OsDataHubHttpClient create(TokenProvider provider) {
+    return create(provider, HttpClient.newBuilder().connectTimeout(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT).build());
+  }
+
+  /**
+   * A client on your {@code HttpClient}, for {@link TokenScope#defaults()}. Your client is used,
+   * never changed.
+   *
+   * @param provider where tokens come from
+   * @param client the client to delegate to
+   * @return the client
+   */
+  public static OsDataHubHttpClient create(TokenProvider provider, HttpClient client) {
+    return create(provider, client, TokenScope.defaults());
+  }
+
+  /**
+   * A client on your {@code HttpClient} that sends tokens where {@code scope} permits.
+   *
+   * <pre>{@code
+   * HttpClient client = OsDataHubHttpClient.create(provider, HttpClient.newHttpClient(), fakeHub.tokenScope());
+   * }</pre>
+   *
+   * @param provider where tokens come from
+   * @param client the client to delegate to
+   * @param scope where tokens may be sent
+   * @return the client
+   */
+  public static OsDataHubHttpClient create(TokenProvider provider, HttpClient client, TokenScope scope) {
+    return new OsDataHubHttpClient(provider, client, scope);
+  }
+
+  /**
+   * The client every call is delegated to.
+   *
+   * @return the client given at creation (or the default one)
+   */
+  public HttpClient delegate() {
+    return delegate;
+  }
+
+  /**
+   * Where tokens may be sent.
+   *
+   * @return the scope
+   */
+  public TokenScope tokenScope() {
+    return scope;
+  }
+
+  @Override
+  public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) throws IOException, InterruptedException {
+    Objects.requireNonNull(handler, "handler");
+    if (!authorizes(request)) {
+      return delegate.send(request, handler);
+    }
+    CompletableFuture<HttpResponse<T>> call = exchange(AuthorizedExchange.Blocking.INSTANCE, handler, null)
+        .run(request);
+    try {
+      return call.get();
+    } catch (ExecutionException e) {
+      throw rethrown(e.getCause());
+    }
+  }
+
+  @Override
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, BodyHandler<T> handler) {
+    Objects.requireNonNull(handler, "handler");
+    if (!authorizes(request)) {
+      return delegate.sendAsync(request, handler);
+    }
+    return exchange(AuthorizedExchange.Async.INSTANCE, handler, null).run(request);
+  }
+
+  @Override
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, BodyHandler<T> handler,
+      PushPromiseHandler<T> pushPromiseHandler) {
+    Objects.requireNonNull(handler, "handler");
+    if (!authorizes(request)) {
+      return delegate.sendAsync(request, handler, pushPromiseHandler);
+    }
+    return exchange(AuthorizedExchange.Async.INSTANCE, handler, pushPromiseHandler).run(request);
+  }
+
+  /** In scope and not already authorized by the caller. */
+  private boolean authorizes(HttpRequest request) {
+    return scope.permits(request.uri()) && request.headers().firstValue("Authorization").isEmpty();
+  }
+
+  private <T> AuthorizedExchange<T> exchange(AuthorizedExchange.Io io, BodyHandler<T> handler,
+      PushPromiseHandler<T> push) {
+    return new AuthorizedExchange<>(provider, scope, direct.get(), delegate.followRedirects(), io, handler, push);
+  }
+
+  /** A failure of the blocking chain, thrown as {@code send} declares. */
+  private static IOException rethrown(Throwable failure) throws InterruptedException {
+    Throwable f = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    if (f instanceof IOException) {
+      return (IOException) f;
+    }
+    if (f instanceof InterruptedException) {
+      throw (InterruptedException) f;
+    }
+    if (f instanceof RuntimeException) {
+      throw (RuntimeException) f;
+    }
+    if (f instanceof Error) {
+      throw (Error) f;
+    }
+    return new IOException(f);
+  }
+
+  // ---- delegated as they are
+
+  @Override
+  public Optional<CookieHandler> cookieHandler() {
+    return delegate.cookieHandler();
+  }
+
+  @Override
+  public Optional<Duration> connectTimeout() {
+    return delegate.connectTimeout();
+  }
+
+  @Override
+  public Redirect followRedirects() {
+    return delegate.followRedirects();
+  }
+
+  @Override
+  public Optional<ProxySelector> proxy() {
+    return delegate.proxy();
+  }
+
+  @Override
+  public SSLContext sslContext() {
+    return delegate.sslContext();
+  }
+
+  @Override
+  public SSLParameters sslParameters() {
+    return delegate.sslParameters();
+  }
+
+  @Override
+  public Optional<Authenticator> authenticator() {
+    return delegate.authenticator();
+  }
+
+  @Override
+  public Version version() {
+    return delegate.version();
+  }
+
+  @Override
+  public Optional<Executor> executor() {
+    return delegate.executor();
+  }
+
+  /**
+   * Your client's WebSocket builder. WebSocket handshakes get no token.
+   *
+   * @return the delegate's builder
+   */
+  @Override
+  public WebSocket.Builder newWebSocketBuilder() {
+    return delegate.newWebSocketBuilder();
+  }
+
+  // ---- the lifecycle methods of JDK 21 and later: declared here so they override there
+
+  /**
+   * Starts an orderly shutdown of your client (and of the non-following copy, if one was made). On
+   * JDK 21 and later this overrides {@code HttpClient.shutdown()}; on earlier JDKs it does nothing.
+   */
+  public void shutdown() {
+    direct.lifecycle("shutdown");
+  }
+
+  /**
+   * Shuts your client (and the copy) down at once. JDK 21 and later; nothing on earlier JDKs.
+   */
+  public void shutdownNow() {
+    direct.lifecycle("shutdownNow");
+  }
+
+  /**
+   * Waits for your client (and the copy) to terminate. JDK 21 and later; on earlier JDKs returns
+   * at once.
+   *
+   * @param duration the longest to wait
+   * @return true when terminated (always true before JDK 21, where clients have no lifecycle)
+   * @throws InterruptedException when interrupted while waiting
+   */
+  public boolean awaitTermination(Duration duration) throws InterruptedException {
+    return direct.awaitTermination(duration);
+  }
+
+  /**
+   * Whether your client (and the copy) have terminated. JDK 21 and later; false on earlier JDKs.
+   *
+   * @return true when terminated
+   */
+  public boolean isTerminated() {
+    return direct.isTerminated();
+  }
+
+  /**
+   * Closes your client (and the copy), waiting for exchanges in flight. JDK 21 and later; nothing
+   * on earlier JDKs. The token provider is not closed: it may serve other clients.
+   */
+  public void close() {
+    direct.lifecycle("close");
+  }
+
+  @Override
+  public String toString() {
+    return "OsDataHubHttpClient[" + scope + ", delegate=" + delegate + "]";
+  }
+}
