@@ -5,10 +5,12 @@ import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.TimeSource;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.apache.OsDataHubExecChain;
+import io.github.osdatahub.oauth2.apache.OsDataHubExecChainHandler;
 import io.github.osdatahub.oauth2.apache.OsDataHubRequestInterceptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Proxy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,6 +22,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.classic.ExecChain;
+import org.apache.hc.client5.http.classic.ExecChainHandler;
+import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
@@ -29,8 +35,13 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequestInterceptor;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -53,7 +64,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * request interceptor that adds a fixed {@code Authorization} header (what an application would
  * otherwise write), and with nothing, for scale. Async client: the async exec-chain handler against
  * the same fixed-header interceptor. Every setup has its own warm connection pool and a warm
- * {@code CachingTokenProvider}.
+ * {@code CachingTokenProvider}. The two {@code handlerOnly} benchmarks run the classic exec-chain
+ * handler, and a handler that sets a fixed header, over a chain that answers at once, to show the
+ * handler's own cost without the network's noise.
  *
  * <pre>
  * ./mvnw -B -o -pl benchmarks -am package -DskipTests
@@ -156,6 +169,45 @@ public class ApacheInterceptorBenchmark {
       throw new IllegalStateException("status " + response.getCode());
     }
     return response.getCode();
+  }
+
+  /** One thread's exchange scope and a chain that answers 200 at once, for the handler-only benchmarks. */
+  @State(Scope.Thread)
+  public static class StubChain {
+    ExecChain.Scope scope;
+    ExecChain chain;
+    ExecChainHandler ours;
+    ExecChainHandler fixed;
+    URI uri;
+
+    @Setup(Level.Trial)
+    public void setUp(ApacheInterceptorBenchmark benchmark) {
+      uri = benchmark.uri;
+      ExecRuntime unused = (ExecRuntime) Proxy.newProxyInstance(ExecRuntime.class.getClassLoader(),
+          new Class<?>[] {ExecRuntime.class}, (proxy, method, args) -> {
+            throw new UnsupportedOperationException(method.getName());
+          });
+      scope = new ExecChain.Scope("bench", new HttpRoute(new HttpHost("http", "127.0.0.1", uri.getPort())), new HttpGet(uri), unused,
+          HttpClientContext.create());
+      ClassicHttpResponse ok = new BasicClassicHttpResponse(200);
+      chain = (request, s) -> ok;
+      ours = OsDataHubExecChainHandler.create(benchmark.provider, TokenScope.of("127.0.0.1"));
+      String header = benchmark.provider.token().authorizationHeader();
+      fixed = (request, s, next) -> {
+        request.setHeader("Authorization", header);
+        return next.proceed(request, s);
+      };
+    }
+  }
+
+  @Benchmark
+  public ClassicHttpResponse handlerOnlyExecChainHandler(StubChain stub) throws IOException, HttpException {
+    return stub.ours.execute(new HttpGet(stub.uri), stub.scope, stub.chain);
+  }
+
+  @Benchmark
+  public ClassicHttpResponse handlerOnlyStaticHeader(StubChain stub) throws IOException, HttpException {
+    return stub.fixed.execute(new HttpGet(stub.uri), stub.scope, stub.chain);
   }
 
   @Benchmark
