@@ -1,0 +1,456 @@
+package io.github.osdatahub.oauth2.apache;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.osdatahub.oauth2.AccessToken;
+import io.github.osdatahub.oauth2.CachingTokenProvider;
+import io.github.osdatahub.oauth2.CredentialsRejectedException;
+import io.github.osdatahub.oauth2.OsOAuth2;
+import io.github.osdatahub.oauth2.ProjectCredentials;
+import io.github.osdatahub.oauth2.TokenProvider;
+import io.github.osdatahub.oauth2.TokenScope;
+import io.github.osdatahub.oauth2.gson.GsonJsonCodec;
+import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
+import io.github.osdatahub.oauth2.testkit.RecordedRequest;
+import io.github.osdatahub.oauth2.testkit.TokenFault;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
+import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
+import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
+import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Method;
+import org.apache.hc.core5.http.message.BasicHttpRequest;
+import org.apache.hc.core5.http.nio.AsyncEntityProducer;
+import org.apache.hc.core5.http.nio.DataStreamChannel;
+import org.apache.hc.core5.http.nio.entity.AsyncEntityProducers;
+import org.apache.hc.core5.http.nio.support.BasicRequestProducer;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The async exec-chain handler in a real async client with one I/O reactor thread, against
+ * FakeOsDataHub.
+ */
+class OsDataHubAsyncExecChainHandlerTest {
+  private FakeOsDataHub hub;
+  private FakeOsDataHub other; // another host: 127.0.0.2, out of scope
+  private ApacheHttpTransport transport;
+  private CachingTokenProvider provider;
+  private CloseableHttpAsyncClient client;
+
+  @BeforeEach
+  void start() {
+    hub = FakeOsDataHub.builder().noRateLimit().start();
+    other = FakeOsDataHub.builder().bindAddress("127.0.0.2").noRateLimit().start();
+    transport = ApacheHttpTransport.create();
+    provider = providerFor(ProjectCredentials.of(hub.key(), hub.secret()));
+    client = authorizedClient(provider, hub.tokenScope());
+  }
+
+  @AfterEach
+  void stop() {
+    client.close(CloseMode.IMMEDIATE);
+    provider.close();
+    transport.close();
+    other.close();
+    hub.close();
+  }
+
+  private CachingTokenProvider providerFor(ProjectCredentials credentials) {
+    return OsOAuth2.builder(credentials).endpoint(hub.tokenUri()).transport(transport)
+        .jsonCodec(GsonJsonCodec.create()).build();
+  }
+
+  /** A started client with a single I/O reactor thread: anything blocking it would stall every exchange. */
+  private static CloseableHttpAsyncClient authorizedClient(TokenProvider tokens, TokenScope scope) {
+    return authorizedClient(HttpAsyncClients.custom(), tokens, scope);
+  }
+
+  private static CloseableHttpAsyncClient authorizedClient(HttpAsyncClientBuilder builder, TokenProvider tokens,
+      TokenScope scope) {
+    builder.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
+            .setMaxConnPerRoute(100).setMaxConnTotal(200).build())
+        .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build());
+    CloseableHttpAsyncClient c = OsDataHubExecChain.addTo(builder, tokens, scope).build();
+    c.start();
+    return c;
+  }
+
+  private Future<SimpleHttpResponse> send(URI uri) {
+    return client.execute(SimpleRequestBuilder.get(uri).build(), null);
+  }
+
+  private int get(URI uri) throws Exception {
+    return send(uri).get(30, SECONDS).getCode();
+  }
+
+  private static List<String> authorizations(List<RecordedRequest> requests) {
+    return requests.stream().map(r -> r.header("Authorization").orElse("(none)")).collect(Collectors.toList());
+  }
+
+  private static List<Integer> statuses(List<Future<SimpleHttpResponse>> futures) throws Exception {
+    List<Integer> statuses = new ArrayList<>();
+    for (Future<SimpleHttpResponse> f : futures) {
+      statuses.add(f.get(30, SECONDS).getCode());
+    }
+    return statuses;
+  }
+
+  @Test
+  void hundredCallsFromOneThreadOnAColdProviderMakeOneTokenRequest() throws Exception {
+    List<Future<SimpleHttpResponse>> futures = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      futures.add(send(hub.namesUri("Southampton")));
+    }
+
+    assertThat(statuses(futures)).hasSize(100).containsOnly(200);
+    assertThat(hub.tokenRequestCount()).isEqualTo(1);
+    assertThat(hub.apiRequestCount()).isEqualTo(100);
+    assertThat(authorizations(hub.apiRequests())).hasSize(100).containsOnly(provider.token().authorizationHeader());
+  }
+
+  @Test
+  void tokensExpiredMidRunAreRecoveredWithOneRetryEachAndOneTokenRequest() throws Exception {
+    assertThat(get(hub.namesUri("warm"))).isEqualTo(200);
+    String old = provider.token().authorizationHeader();
+    hub.expireAllTokens();
+
+    List<Future<SimpleHttpResponse>> futures = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      futures.add(send(hub.namesUri("Southampton")));
+    }
+
+    assertThat(statuses(futures)).hasSize(20).containsOnly(200);
+    assertThat(hub.tokenRequestCount()).isEqualTo(2);
+    String fresh = provider.token().authorizationHeader();
+    List<String> afterExpiry = authorizations(hub.apiRequests()).subList(1, hub.apiRequestCount());
+    long rejected = afterExpiry.stream().filter(old::equals).count();
+    long accepted = afterExpiry.stream().filter(fresh::equals).count();
+    assertThat(rejected).isBetween(1L, 20L);
+    assertThat(accepted).isEqualTo(20);
+    assertThat(afterExpiry).hasSize((int) (rejected + accepted));
+    assertThat(provider.stats().invalidations()).isEqualTo(1);
+  }
+
+  @Test
+  void aTokenTheApiKeepsRejectingGetsExactlyTwoAttemptsPerCallThenTheFourOhOne() throws Exception {
+    client.close(CloseMode.IMMEDIATE);
+    client = authorizedClient(provider, other.tokenScope());
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(other.namesUri("Southampton"))).isEqualTo(401);
+    }
+
+    assertThat(other.apiRequestCount()).isEqualTo(6);
+    assertThat(authorizations(other.apiRequests())).allMatch(a -> a.startsWith("Bearer "));
+    assertThat(hub.tokenRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void aProviderWithNoOtherTokenIsNotAskedTwice() throws Exception {
+    try (RecordingServer api = RecordingServer.start("127.0.0.1", 401)) {
+      ScriptedTokenProvider fixed = ScriptedTokenProvider.fixed();
+      client.close(CloseMode.IMMEDIATE);
+      client = authorizedClient(fixed, TokenScope.of("127.0.0.1"));
+
+      assertThat(get(api.uri("/x"))).isEqualTo(401);
+
+      assertThat(api.requests()).hasSize(1);
+      assertThat(fixed.invalidated()).containsExactly(fixed.current());
+    }
+  }
+
+  @Test
+  void aRequestToAnotherHostCarriesNoToken() throws Exception {
+    assertThat(get(other.namesUri("Southampton"))).isEqualTo(401);
+
+    assertThat(other.apiRequests()).hasSize(1);
+    assertThat(other.apiRequests().get(0).header("Authorization")).isEmpty();
+    assertThat(hub.tokenRequestCount()).isZero();
+  }
+
+  @Test
+  void aRedirectToAnotherHostCarriesNoToken() throws Exception {
+    hub.redirect("/moved", other.namesUri("Southampton"));
+
+    assertThat(get(hub.baseUri().resolve("/moved"))).isEqualTo(401);
+
+    assertThat(authorizations(hub.apiRequests())).containsExactly(provider.token().authorizationHeader());
+    assertThat(other.apiRequests()).hasSize(1);
+    assertThat(other.apiRequests().get(0).header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void aRedirectToTheSameServerUnderAnotherNameCarriesNoToken() throws Exception {
+    URI target = hub.namesUri("Southampton");
+    hub.redirect("/moved", URI.create("http://localhost:" + target.getPort() + target.getRawPath() + "?"
+        + target.getRawQuery()));
+
+    assertThat(get(hub.baseUri().resolve("/moved"))).isEqualTo(401);
+
+    List<RecordedRequest> seen = hub.apiRequests();
+    assertThat(seen).hasSize(2);
+    assertThat(seen.get(0).header("Authorization")).isPresent();
+    assertThat(seen.get(1).header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void aRedirectWithinScopeCarriesTheTokenOnEachHop() throws Exception {
+    hub.redirect("/moved", hub.namesUri("Southampton"));
+
+    assertThat(get(hub.baseUri().resolve("/moved"))).isEqualTo(200);
+
+    assertThat(authorizations(hub.apiRequests())).hasSize(2).containsOnly(provider.token().authorizationHeader());
+  }
+
+  @Test
+  void forbiddenPassesThroughWithNoRefresh() throws Exception {
+    hub.deniedApis("/maps/raster/");
+
+    assertThat(get(hub.rasterTileUri("Road_3857", 7, 63, 42))).isEqualTo(403);
+
+    assertThat(hub.apiRequestCount()).isEqualTo(1);
+    assertThat(hub.tokenRequestCount()).isEqualTo(1);
+    assertThat(provider.stats().invalidations()).isZero();
+  }
+
+  @Test
+  void rateLimitedPassesThroughWithNoRefresh() throws Exception {
+    // Apache's own default retry strategy waits out a 429's Retry-After and tries again; that is
+    // Apache's choice, not ours, so it is off here to see what this handler does.
+    client.close(CloseMode.IMMEDIATE);
+    client = authorizedClient(HttpAsyncClients.custom().disableAutomaticRetries(), provider, hub.tokenScope());
+    hub.rateLimitPerMinute(1);
+
+    assertThat(get(hub.namesUri("one"))).isEqualTo(200);
+    assertThat(get(hub.namesUri("two"))).isEqualTo(429);
+
+    assertThat(hub.apiRequestCount()).isEqualTo(2);
+    assertThat(hub.tokenRequestCount()).isEqualTo(1);
+    assertThat(provider.stats().invalidations()).isZero();
+  }
+
+  @Test
+  void theCallersOwnAuthorizationIsLeftAlone() throws Exception {
+    Future<SimpleHttpResponse> answer = client.execute(SimpleRequestBuilder.get(hub.namesUri("Southampton"))
+        .setHeader("Authorization", "Bearer the-callers-own").build(), null);
+
+    assertThat(answer.get(30, SECONDS).getCode()).isEqualTo(401);
+
+    assertThat(authorizations(hub.apiRequests())).containsExactly("Bearer the-callers-own");
+    assertThat(hub.tokenRequestCount()).isZero();
+  }
+
+  @Test
+  void whileTheTokenEndpointTakesTwoSecondsTheReactorServesOtherExchanges() throws Exception {
+    hub.failNextTokenRequests(1, TokenFault.delay(Duration.ofSeconds(2)));
+    try (RecordingServer elsewhere = RecordingServer.start("127.0.0.2", 200)) {
+      Future<SimpleHttpResponse> os = send(hub.namesUri("Southampton"));
+      awaitTokenRequest();
+
+      SimpleHttpResponse other = client.execute(SimpleRequestBuilder.get(elsewhere.uri("/elsewhere")).build(), null)
+          .get(30, SECONDS);
+
+      assertThat(other.getCode()).isEqualTo(200);
+      assertThat(os.isDone()).as("the OS request is still waiting for its token").isFalse();
+      assertThat(hub.apiRequestCount()).isZero();
+      assertThat(os.get(30, SECONDS).getCode()).isEqualTo(200);
+      assertThat(hub.tokenRequestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theTokenCanComeOverTheSameOneThreadReactorWithoutDeadlock() throws Exception {
+    // The provider fetches tokens through the very client whose handler waits for them.
+    AtomicReference<TokenProvider> late = new AtomicReference<>();
+    client.close(CloseMode.IMMEDIATE);
+    client = authorizedClient(new TokenProvider() {
+      @Override
+      public AccessToken token() {
+        return late.get().token();
+      }
+
+      @Override
+      public CompletableFuture<AccessToken> tokenAsync() {
+        return late.get().tokenAsync();
+      }
+
+      @Override
+      public void invalidate(AccessToken rejected) {
+        late.get().invalidate(rejected);
+      }
+    }, hub.tokenScope());
+    try (CachingTokenProvider sameReactor = OsOAuth2.builder(hub.credentials()).endpoint(hub.tokenUri())
+        .transport(ApacheHttpTransport.create(client)).jsonCodec(GsonJsonCodec.create()).build()) {
+      late.set(sameReactor);
+
+      List<Future<SimpleHttpResponse>> futures = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        futures.add(send(hub.namesUri("Southampton")));
+      }
+
+      assertThat(statuses(futures)).containsOnly(200);
+      assertThat(hub.tokenRequestCount()).isEqualTo(1);
+      assertThat(hub.tokenRequests().get(0).header("Authorization").orElse("")).startsWith("Basic ");
+    }
+  }
+
+  @Test
+  void aPendingTokenHoldsOnlyItsOwnExchange() throws Exception {
+    ScriptedTokenProvider held = ScriptedTokenProvider.renewing().hold();
+    client.close(CloseMode.IMMEDIATE);
+    client = authorizedClient(held, TokenScope.of("127.0.0.1"));
+    try (RecordingServer api = RecordingServer.start("127.0.0.1", 200);
+        RecordingServer elsewhere = RecordingServer.start("127.0.0.2", 200)) {
+      Future<SimpleHttpResponse> waiting = send(api.uri("/os"));
+
+      assertThat(get(elsewhere.uri("/elsewhere"))).isEqualTo(200);
+      assertThat(waiting.isDone()).isFalse();
+      assertThat(api.requests()).isEmpty();
+      assertThat(held.heldCount()).isEqualTo(1);
+
+      held.release();
+
+      assertThat(waiting.get(30, SECONDS).getCode()).isEqualTo(200);
+      assertThat(api.requests()).hasSize(1);
+      assertThat(api.requests().get(0).authorization).contains("Bearer token-1");
+    }
+  }
+
+  @Test
+  void anExchangeCancelledWhileItsTokenIsPendingIsNeverSent() throws Exception {
+    ScriptedTokenProvider held = ScriptedTokenProvider.renewing().hold();
+    client.close(CloseMode.IMMEDIATE);
+    client = authorizedClient(held, TokenScope.of("127.0.0.1"));
+    try (RecordingServer api = RecordingServer.start("127.0.0.1", 200)) {
+      Future<SimpleHttpResponse> waiting = send(api.uri("/os"));
+      assertThat(held.heldCount()).isEqualTo(1);
+
+      waiting.cancel(true);
+      held.release();
+
+      assertThat(waiting.isCancelled()).isTrue();
+      assertThat(api.requests()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRepeatableBodyIsSentAgainAndAStreamedOneIsNot() throws Exception {
+    ScriptedTokenProvider renewing = ScriptedTokenProvider.renewing();
+    client.close(CloseMode.IMMEDIATE);
+    client = authorizedClient(renewing, TokenScope.of("127.0.0.1"));
+    try (RecordingServer api = RecordingServer.start("127.0.0.1", 401)) {
+      SimpleHttpResponse repeatable = client.execute(SimpleRequestBuilder.post(api.uri("/repeatable"))
+          .setBody("abc", ContentType.TEXT_PLAIN).build(), null).get(30, SECONDS);
+      BasicHttpRequest post = new BasicHttpRequest(Method.POST, api.uri("/streamed"));
+      SimpleHttpResponse streamed = client.execute(
+          new BasicRequestProducer(post, new NonRepeatable(AsyncEntityProducers.create("xyz", ContentType.TEXT_PLAIN))),
+          SimpleResponseConsumer.create(), null).get(30, SECONDS);
+
+      assertThat(repeatable.getCode()).isEqualTo(401);
+      assertThat(streamed.getCode()).isEqualTo(401);
+      assertThat(api.requests().stream().map(s -> s.path)).containsExactly("/repeatable", "/repeatable", "/streamed");
+      assertThat(api.requests().get(1).body).isEqualTo("abc".getBytes(StandardCharsets.UTF_8));
+      assertThat(api.requests().stream().map(s -> s.authorization.orElse("")))
+          .containsExactly("Bearer token-1", "Bearer token-2", "Bearer token-2");
+    }
+  }
+
+  @Test
+  void rejectedCredentialsFailTheExchangeWithTheTypedException() {
+    provider.close();
+    provider = providerFor(ProjectCredentials.of(hub.key(), "wrong-secret"));
+    client.close(CloseMode.IMMEDIATE);
+    client = authorizedClient(provider, hub.tokenScope());
+
+    assertThatThrownBy(() -> send(hub.namesUri("Southampton")).get(30, SECONDS))
+        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(CredentialsRejectedException.class);
+    assertThat(hub.apiRequestCount()).isZero();
+  }
+
+  private void awaitTokenRequest() throws InterruptedException {
+    for (int i = 0; i < 10_000 && hub.tokenRequestCount() == 0; i++) {
+      Thread.sleep(1);
+    }
+    assertThat(hub.tokenRequestCount()).as("the token request reached the hub").isEqualTo(1);
+  }
+
+  /** A request body that can be sent only once. */
+  private static final class NonRepeatable implements AsyncEntityProducer {
+    private final AsyncEntityProducer delegate;
+
+    NonRepeatable(AsyncEntityProducer delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public boolean isRepeatable() {
+      return false;
+    }
+
+    @Override
+    public void failed(Exception cause) {
+      delegate.failed(cause);
+    }
+
+    @Override
+    public long getContentLength() {
+      return delegate.getContentLength();
+    }
+
+    @Override
+    public String getContentType() {
+      return delegate.getContentType();
+    }
+
+    @Override
+    public String getContentEncoding() {
+      return delegate.getContentEncoding();
+    }
+
+    @Override
+    public boolean isChunked() {
+      return delegate.isChunked();
+    }
+
+    @Override
+    public Set<String> getTrailerNames() {
+      return delegate.getTrailerNames();
+    }
+
+    @Override
+    public int available() {
+      return delegate.available();
+    }
+
+    @Override
+    public void produce(DataStreamChannel channel) throws IOException {
+      delegate.produce(channel);
+    }
+
+    @Override
+    public void releaseResources() {
+      delegate.releaseResources();
+    }
+  }
+}
