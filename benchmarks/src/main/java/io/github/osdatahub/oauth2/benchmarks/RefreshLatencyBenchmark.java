@@ -48,6 +48,7 @@ public class RefreshLatencyBenchmark {
   /** google-auth's credentials with our margins and an endpoint that takes 50 ms, on the caller's thread. */
   static final class SlowEndpointCredentials extends OAuth2Credentials {
     private static final long serialVersionUID = 1L;
+    private final java.util.concurrent.atomic.AtomicLong refreshes = new java.util.concurrent.atomic.AtomicLong();
 
     SlowEndpointCredentials() {
       super(null, Duration.ofMillis(500), Duration.ofMillis(200)); // refresh margin, expiration margin
@@ -55,6 +56,7 @@ public class RefreshLatencyBenchmark {
 
     @Override
     public AccessToken refreshAccessToken() throws IOException {
+      refreshes.incrementAndGet();
       try {
         Thread.sleep(ENDPOINT_DELAY.toMillis());
       } catch (InterruptedException e) {
@@ -63,6 +65,10 @@ public class RefreshLatencyBenchmark {
       }
       return new AccessToken("google-token-" + System.nanoTime(),
           new Date(System.currentTimeMillis() + LIFETIME.toMillis()));
+    }
+
+    long refreshes() {
+      return refreshes.get();
     }
   }
 
