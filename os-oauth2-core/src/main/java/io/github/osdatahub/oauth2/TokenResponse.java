@@ -78,7 +78,9 @@ public final class TokenResponse {
   }
 
   /**
-   * The token type as the server spelled it: {@code Bearer} or {@code BearerToken}.
+   * The token type as the server spelled it: {@code Bearer} or {@code BearerToken}, in any case;
+   * {@code Bearer} when the answer had no {@code token_type} (the real service always sends one).
+   * Requests always say {@code Bearer}, whatever this is.
    *
    * @return the token type
    */
