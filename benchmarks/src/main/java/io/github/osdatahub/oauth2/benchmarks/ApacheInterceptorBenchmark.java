@@ -1,6 +1,5 @@
 package io.github.osdatahub.oauth2.benchmarks;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.TimeSource;
 import io.github.osdatahub.oauth2.TokenScope;
@@ -8,17 +7,10 @@ import io.github.osdatahub.oauth2.apache.OsDataHubExecChain;
 import io.github.osdatahub.oauth2.apache.OsDataHubExecChainHandler;
 import io.github.osdatahub.oauth2.apache.OsDataHubRequestInterceptor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.Proxy;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
@@ -77,15 +69,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-// Without TCP_NODELAY the JDK HttpServer's separate header and body writes meet the client's delayed
-// ACK, and every request takes about 40 ms whatever the client does.
+// TCP_NODELAY for the loopback server: see LoopbackApiServer.
 @Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 @State(Scope.Benchmark)
 public class ApacheInterceptorBenchmark {
-  private static final byte[] BODY = "{\"header\":{},\"results\":[]}".getBytes(StandardCharsets.UTF_8);
 
-  private HttpServer server;
-  private ExecutorService serverThreads;
+  private LoopbackApiServer server;
   private CachingTokenProvider provider;
   private URI uri;
   private CloseableHttpClient execChain;
@@ -97,21 +86,8 @@ public class ApacheInterceptorBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    serverThreads = Executors.newFixedThreadPool(4);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    server.createContext("/", exchange -> {
-      try (exchange; InputStream in = exchange.getRequestBody()) {
-        in.readAllBytes();
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, BODY.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(BODY);
-        }
-      }
-    });
-    server.setExecutor(serverThreads);
-    server.start();
-    uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/search/names/v1/find?query=Southampton");
+    server = new LoopbackApiServer();
+    uri = server.namesUri();
 
     provider = new InMemoryTokenEndpoint(Duration.ofDays(1), Duration.ZERO).provider(TimeSource.system());
     String fixed = provider.token().authorizationHeader();
@@ -148,8 +124,7 @@ public class ApacheInterceptorBenchmark {
     }
     asyncExecChain.close(CloseMode.IMMEDIATE);
     asyncStaticHeader.close(CloseMode.IMMEDIATE);
-    server.stop(0);
-    serverThreads.shutdownNow();
+    server.close();
     provider.close();
   }
 

@@ -1,19 +1,11 @@
 package io.github.osdatahub.oauth2.benchmarks;
 
-import com.sun.net.httpserver.HttpServer;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.TimeSource;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.okhttp.OsDataHubInterceptor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -56,16 +48,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-// Without TCP_NODELAY the JDK HttpServer's separate header and body writes meet the client's delayed
-// ACK, and every request takes about 40 ms whatever the client does.
+// TCP_NODELAY for the loopback server: see LoopbackApiServer.
 @Fork(value = 1, jvmArgsAppend = "-Dsun.net.httpserver.nodelay=true")
 @State(Scope.Benchmark)
 public class OkHttpInterceptorBenchmark {
   private static final MediaType JSON = MediaType.get("application/json");
-  private static final byte[] BODY = "{\"header\":{},\"results\":[]}".getBytes(StandardCharsets.UTF_8);
 
-  private HttpServer server;
-  private ExecutorService serverThreads;
+  private LoopbackApiServer server;
   private CachingTokenProvider provider;
   private OkHttpClient ours;
   private OkHttpClient staticHeader;
@@ -77,22 +66,9 @@ public class OkHttpInterceptorBenchmark {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    serverThreads = Executors.newFixedThreadPool(4);
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    server.createContext("/", exchange -> {
-      try (exchange; InputStream in = exchange.getRequestBody()) {
-        in.readAllBytes();
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, BODY.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(BODY);
-        }
-      }
-    });
-    server.setExecutor(serverThreads);
-    server.start();
+    server = new LoopbackApiServer();
     request = new Request.Builder()
-        .url("http://127.0.0.1:" + server.getAddress().getPort() + "/search/names/v1/find?query=Southampton")
+        .url(server.namesUri().toString())
         .build();
 
     provider = new InMemoryTokenEndpoint(Duration.ofDays(1), Duration.ZERO).provider(TimeSource.system());
@@ -103,7 +79,7 @@ public class OkHttpInterceptorBenchmark {
         .build();
     noInterceptor = new OkHttpClient();
     Interceptor answer200 = chain -> new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1)
-        .code(200).message("OK").body(ResponseBody.create(BODY, JSON)).build();
+        .code(200).message("OK").body(ResponseBody.create(LoopbackApiServer.BODY, JSON)).build();
     oursInMemory = ours.newBuilder().addInterceptor(answer200).build();
     staticHeaderInMemory = staticHeader.newBuilder().addInterceptor(answer200).build();
     noInterceptorInMemory = noInterceptor.newBuilder().addInterceptor(answer200).build();
@@ -115,8 +91,7 @@ public class OkHttpInterceptorBenchmark {
       client.dispatcher().executorService().shutdown();
       client.connectionPool().evictAll();
     }
-    server.stop(0);
-    serverThreads.shutdownNow();
+    server.close();
     provider.close();
   }
 
