@@ -3,8 +3,6 @@ package io.github.osdatahub.oauth2.examples;
 import io.github.osdatahub.oauth2.AccessToken;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.OsOAuth2;
-import io.github.osdatahub.oauth2.ProjectCredentials;
-import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,7 +11,7 @@ import java.time.Instant;
  * prints its fingerprint and expiry (never the token itself).
  *
  * <p>Uses {@code https://api.os.uk} when {@code OS_PROJECT_API_KEY} and {@code OS_PROJECT_API_SECRET}
- * are set, and an embedded {@link FakeOsDataHub} otherwise.
+ * are set, and an embedded {@code FakeOsDataHub} otherwise (see {@link ExampleTarget}).
  */
 public final class TokenExample {
   private TokenExample() {}
@@ -24,22 +22,17 @@ public final class TokenExample {
    * @param args ignored
    */
   public static void main(String[] args) {
-    if (System.getenv(ProjectCredentials.KEY_VARIABLE) != null
-        && System.getenv(ProjectCredentials.SECRET_VARIABLE) != null) {
-      try (CachingTokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment())) {
-        print("api.os.uk", provider.token());
-      }
-      return;
-    }
-    try (FakeOsDataHub hub = FakeOsDataHub.start();
-        CachingTokenProvider provider = OsOAuth2.builder(hub.credentials()).endpoint(hub.tokenUri()).build()) {
-      print("FakeOsDataHub at " + hub.baseUri() + " (set OS_PROJECT_API_KEY and OS_PROJECT_API_SECRET for api.os.uk)",
-          provider.token());
+    // With the default endpoint this is OsOAuth2.tokenProvider(credentials): transport and JSON codec
+    // found on the class path. The endpoint is explicit only so the example can also run on the fake.
+    try (ExampleTarget target = ExampleTarget.fromEnvironment();
+         CachingTokenProvider provider = OsOAuth2.builder(target.credentials())
+             .endpoint(target.tokenEndpoint())
+             .build()) {
+      print(provider.token());
     }
   }
 
-  private static void print(String from, AccessToken token) {
-    System.out.println("Token from " + from);
+  private static void print(AccessToken token) {
     System.out.println("  fingerprint " + token.fingerprint() + " (the token itself is a secret)");
     System.out.println("  expires at  " + token.expiresAt() + ", in "
         + Duration.between(Instant.now(), token.expiresAt()).toSeconds() + " s");
