@@ -82,7 +82,7 @@ public final class TokenRequest {
       throw new IllegalArgumentException("token endpoint must not carry user info or a fragment");
     }
     String scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
-    boolean ok = scheme.equals("https") || (scheme.equals("http") && TokenScope.isLoopback(endpoint.getHost()));
+    boolean ok = scheme.equals("https") || (scheme.equals("http") && Loopback.isLoopback(endpoint.getHost()));
     if (!ok) {
       throw new IllegalArgumentException("token endpoint must use https (plain http is allowed only to a loopback host): "
           + endpoint);

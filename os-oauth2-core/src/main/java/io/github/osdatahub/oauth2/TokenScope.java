@@ -9,12 +9,17 @@ import java.util.stream.Collectors;
 
 /**
  * Where a bearer token may be sent: the one place every adapter asks before it adds the
- * {@code Authorization} header.
+ * {@code Authorization} header, on the first request and on every redirect hop.
  *
- * <p>A request is in scope when its host is one of the allowed hosts (default {@code api.os.uk},
- * compared case-insensitively), its scheme is {@code https} (or {@code http} to a loopback host,
- * for tests), and it is not the token endpoint itself ({@code /oauth2/token/...}). Redirect targets
- * are checked hop by hop with the same rule, so the token never reaches another host.
+ * <p>A scope is a set of origins, each a host with an optional port. A request is in scope when
+ * <ul>
+ *   <li>its scheme is {@code https}, or {@code http} to a loopback host ({@code localhost}, an IPv4
+ *       literal in {@code 127.0.0.0/8} or {@code ::1}: judged by the literal, never by a name lookup);
+ *   <li>its host is one of the scope's hosts (case-insensitive) and its port matches: an entry with
+ *       a port permits that port only; an entry without one permits the scheme's default port
+ *       (443), or any port for a loopback host, since tests use ephemeral ports;
+ *   <li>its path is not the token endpoint's ({@code /oauth2/token/...}, however spelt).
+ * </ul>
  *
  * <pre>{@code
  * TokenScope scope = TokenScope.of("api.os.uk", "127.0.0.1");
@@ -25,16 +30,17 @@ public final class TokenScope {
   /** The OS Data Hub API host. */
   public static final String OS_DATA_HUB_HOST = "api.os.uk";
 
-  private static final TokenScope DEFAULT = new TokenScope(Set.of(OS_DATA_HUB_HOST));
+  private static final int ANY_PORT = -1;
+  private static final TokenScope DEFAULT = of(OS_DATA_HUB_HOST);
 
-  private final Set<String> hosts;
+  private final Set<String> entries;
 
-  private TokenScope(Set<String> hosts) {
-    this.hosts = hosts;
+  private TokenScope(Set<String> entries) {
+    this.entries = entries;
   }
 
   /**
-   * The default scope: {@code api.os.uk} over https.
+   * The default scope: {@code api.os.uk} over https on port 443.
    *
    * @return the default scope
    */
@@ -43,111 +49,137 @@ public final class TokenScope {
   }
 
   /**
-   * A scope of the given hosts (host names or IP literals, without port).
+   * A scope of the given origins: a host name or IP literal, optionally with a port
+   * ({@code "api.os.uk"}, {@code "api.os.uk:8443"}, {@code "127.0.0.1"}, {@code "[::1]:8080"}).
    *
-   * @param hosts at least one host
+   * @param origins at least one
    * @return the scope
-   * @throws IllegalArgumentException when no host is given or a host is blank or has a port
+   * @throws IllegalArgumentException when none is given, or one is blank, has a scheme or path, or
+   *     has a port outside 1 to 65535
    */
-  public static TokenScope of(String... hosts) {
-    Objects.requireNonNull(hosts, "hosts");
-    if (hosts.length == 0) {
+  public static TokenScope of(String... origins) {
+    Objects.requireNonNull(origins, "origins");
+    if (origins.length == 0) {
       throw new IllegalArgumentException("TokenScope needs at least one host");
     }
-    return new TokenScope(Arrays.stream(hosts).map(TokenScope::normalise)
+    return new TokenScope(Arrays.stream(origins).map(TokenScope::normalise)
         .collect(Collectors.toUnmodifiableSet()));
   }
 
   /**
-   * This scope plus more hosts.
+   * This scope plus more origins.
    *
-   * @param more hosts to allow as well
+   * @param more origins to allow as well, in the form {@link #of(String...)} takes
    * @return a new scope
    */
   public TokenScope and(String... more) {
-    String[] all = hosts.toArray(new String[0]);
+    String[] all = entries.toArray(new String[0]);
     String[] joined = Arrays.copyOf(all, all.length + more.length);
     System.arraycopy(more, 0, joined, all.length, more.length);
     return of(joined);
   }
 
   /**
-   * The allowed hosts, lower case.
+   * The allowed origins, lower case: {@code host} or {@code host:port} (IPv6 in brackets).
    *
    * @return an unmodifiable set
    */
   public Set<String> hosts() {
-    return hosts;
+    return entries;
   }
 
   /**
    * Whether a token may be sent to this URI.
    *
    * @param uri an absolute request URI
-   * @return true when scheme, host and path are all in scope
+   * @return true when scheme, host, port and path are all in scope
    */
   public boolean permits(URI uri) {
-    return uri != null && permits(uri.getScheme(), uri.getHost(), uri.getRawPath());
+    return uri != null && permits(uri.getScheme(), uri.getHost(), uri.getPort(), uri.getRawPath());
   }
 
   /**
-   * Whether a token may be sent to this scheme, host and path.
+   * Whether a token may be sent to this scheme, host, port and path.
    *
    * @param scheme {@code https} or {@code http}
    * @param host the host, as in the URL (IPv6 literals with or without brackets)
-   * @param path the request path, or null
-   * @return true when all three are in scope
+   * @param port the port, or -1 for the scheme's default
+   * @param path the raw request path, or null
+   * @return true when all four are in scope
    */
-  public boolean permits(String scheme, String host, String path) {
+  public boolean permits(String scheme, String host, int port, String path) {
     if (scheme == null || host == null) {
       return false;
     }
-    String h = stripBrackets(host).toLowerCase(Locale.ROOT);
-    if (!hosts.contains(h)) {
+    String s = scheme.toLowerCase(Locale.ROOT);
+    String h = canonicalHost(host);
+    boolean loopback = Loopback.isLoopback(h);
+    if (!(s.equals("https") || (s.equals("http") && loopback))) {
       return false;
     }
-    boolean schemeOk = scheme.equalsIgnoreCase("https")
-        || (scheme.equalsIgnoreCase("http") && isLoopback(h));
-    return schemeOk && !isTokenEndpointPath(path);
+    int effective = port == ANY_PORT ? (s.equals("https") ? 443 : 80) : port;
+    boolean originOk = entries.contains(origin(h, effective))
+        || (entries.contains(origin(h, ANY_PORT)) && (loopback || effective == 443));
+    return originOk && !TokenEndpointPath.matches(path);
   }
 
-  /**
-   * Whether a host is a loopback address by its literal form: {@code localhost}, {@code 127.x.x.x}
-   * or {@code ::1}. No name lookup is made.
-   *
-   * @param host a host name or IP literal
-   * @return true for loopback
-   */
-  public static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = stripBrackets(host).toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || h.endsWith(".localhost") || h.startsWith("127.")
-        || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+  private static String origin(String host, int port) {
+    String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+    return port == ANY_PORT ? h : h + ":" + port;
   }
 
-  private static boolean isTokenEndpointPath(String path) {
-    return path != null && path.startsWith("/oauth2/token/");
+  private static String canonicalHost(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    return h.toLowerCase(Locale.ROOT);
   }
 
-  private static String stripBrackets(String host) {
-    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-  }
-
-  private static String normalise(String host) {
-    if (host == null || host.isBlank()) {
+  private static String normalise(String entry) {
+    if (entry == null || entry.isBlank()) {
       throw new IllegalArgumentException("TokenScope host must not be blank");
     }
-    String h = stripBrackets(host.strip()).toLowerCase(Locale.ROOT);
-    if (h.contains("/") || (h.indexOf(':') >= 0 && h.indexOf(':') == h.lastIndexOf(':'))) {
-      throw new IllegalArgumentException("TokenScope host must be a bare host, without scheme, path or port: " + host);
+    String e = entry.strip();
+    if (e.contains("/") || e.contains("@") || e.contains("?") || e.contains("#")) {
+      throw new IllegalArgumentException("TokenScope entry must be a host with an optional port, without scheme, "
+          + "user or path: " + entry);
     }
-    return h;
+    String host;
+    int port = ANY_PORT;
+    if (e.startsWith("[")) {
+      int close = e.indexOf(']');
+      if (close < 0) {
+        throw new IllegalArgumentException("TokenScope entry has an unclosed '[': " + entry);
+      }
+      host = e.substring(1, close);
+      port = port(e.substring(close + 1), entry);
+    } else if (e.indexOf(':') >= 0 && e.indexOf(':') == e.lastIndexOf(':')) {
+      host = e.substring(0, e.indexOf(':'));
+      port = port(e.substring(e.indexOf(':')), entry);
+    } else {
+      host = e; // a name, an IPv4 literal, or an unbracketed IPv6 literal
+    }
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException("TokenScope entry has no host: " + entry);
+    }
+    return origin(canonicalHost(host), port);
+  }
+
+  private static int port(String suffix, String entry) {
+    if (suffix.isEmpty()) {
+      return ANY_PORT;
+    }
+    String digits = suffix.startsWith(":") ? suffix.substring(1) : "";
+    if (digits.isEmpty() || digits.length() > 5 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new IllegalArgumentException("TokenScope entry has a bad port: " + entry);
+    }
+    int port = Integer.parseInt(digits);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("TokenScope port must be 1 to 65535: " + entry);
+    }
+    return port;
   }
 
   @Override
   public String toString() {
-    return "TokenScope" + hosts;
+    return "TokenScope" + entries.stream().sorted().collect(Collectors.toList());
   }
 }

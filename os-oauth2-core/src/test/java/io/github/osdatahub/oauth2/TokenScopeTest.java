@@ -28,9 +28,9 @@ class TokenScopeTest {
   void nullAndRelativeUrisAreRefused() {
     assertThat(TokenScope.defaults().permits((URI) null)).isFalse();
     assertThat(TokenScope.defaults().permits(URI.create("/maps/raster/v1/wmts"))).isFalse();
-    assertThat(TokenScope.defaults().permits(null, "api.os.uk", "/x")).isFalse();
-    assertThat(TokenScope.defaults().permits("https", null, "/x")).isFalse();
-    assertThat(TokenScope.defaults().permits("https", "api.os.uk", null)).isTrue();
+    assertThat(TokenScope.defaults().permits(null, "api.os.uk", -1, "/x")).isFalse();
+    assertThat(TokenScope.defaults().permits("https", null, -1, "/x")).isFalse();
+    assertThat(TokenScope.defaults().permits("https", "api.os.uk", -1, null)).isTrue();
   }
 
   @Test
@@ -57,21 +57,85 @@ class TokenScopeTest {
   void hostsAreValidated() {
     assertThatThrownBy(TokenScope::of).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TokenScope.of(" ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> TokenScope.of("api.os.uk:443")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> TokenScope.of("api.os.uk:0")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("port");
+    assertThatThrownBy(() -> TokenScope.of("api.os.uk:x")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("port");
+    assertThatThrownBy(() -> TokenScope.of("[::1")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TokenScope.of("user@api.os.uk")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> TokenScope.of("https://api.os.uk")).isInstanceOf(IllegalArgumentException.class);
     assertThat(TokenScope.of(" API.OS.UK ").hosts()).containsExactly("api.os.uk");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"localhost", "LOCALHOST", "127.0.0.1", "127.255.0.9", "::1", "[::1]", "0:0:0:0:0:0:0:1",
+      "0000:0000::0001", "::0:1", "[0::1]", "::ffff:127.0.0.1", "::FFFF:7f00:1"})
+  void loopbackLiterals(String host) {
+    assertThat(Loopback.isLoopback(host)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.attacker.example", "127.0.0.1.nip.io", "127.0.0.1.", "a.localhost", "localhost.evil.com",
+      "128.0.0.1", "10.0.0.1", "::2", "api.os.uk", "0.0.0.0", "", "127.0.0.01", "0127.0.0.1", "127.0.0.256",
+      "127.0.0", "127.1", "2130706433", "0x7f.0.0.1", "::1%lo", "1::1", "::ffff:128.0.0.1", ":::1", "::1::"})
+  void notLoopback(String host) {
+    assertThat(Loopback.isLoopback(host)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"http://127.attacker.example/oauth2/token/v1", "http://127.0.0.1.nip.io/oauth2/token/v1",
+      "http://localhost.evil.com/oauth2/token/v1"})
+  void spoofedLoopbackNamesAreRefusedAsEndpoints(String endpoint) {
+    assertThatThrownBy(() -> TokenRequest.checkEndpoint(URI.create(endpoint)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"127.attacker.example", "127.0.0.1.nip.io"})
+  void spoofedLoopbackNamesGetNoTokenOverPlainHttp(String host) {
+    TokenScope scope = TokenScope.of(host);
+    assertThat(scope.permits(URI.create("http://" + host + "/search/names/v1/find"))).isFalse();
+    assertThat(scope.permits(URI.create("http://" + host + ":8080/search/names/v1/find"))).isFalse();
+    assertThat(scope.permits(URI.create("https://" + host + "/search/names/v1/find"))).isTrue();
+  }
+
   @Test
-  void loopbackByLiteralFormOnly() {
-    for (String h : new String[] {"localhost", "LOCALHOST", "a.localhost", "127.0.0.1", "127.255.0.9", "::1", "[::1]",
-        "0:0:0:0:0:0:0:1"}) {
-      assertThat(TokenScope.isLoopback(h)).as(h).isTrue();
-    }
-    for (String h : new String[] {"localhost.evil.com", "128.0.0.1", "10.0.0.1", "::2", "api.os.uk", "0.0.0.0", ""}) {
-      assertThat(TokenScope.isLoopback(h)).as(h).isFalse();
-    }
-    assertThat(TokenScope.isLoopback(null)).isFalse();
+  void aHostWithoutPortPermitsOnlyTheDefaultPortUnlessLoopback() {
+    TokenScope scope = TokenScope.defaults();
+    assertThat(scope.permits(URI.create("https://api.os.uk:8443/x"))).isFalse();
+    assertThat(scope.permits(URI.create("https://api.os.uk:80/x"))).isFalse();
+    assertThat(scope.permits("https", "api.os.uk", 8443, "/x")).isFalse();
+    assertThat(scope.permits("https", "api.os.uk", 443, "/x")).isTrue();
+    TokenScope loopback = TokenScope.of("127.0.0.1", "[::1]");
+    assertThat(loopback.permits(URI.create("http://127.0.0.1:1/x"))).isTrue();
+    assertThat(loopback.permits(URI.create("https://127.0.0.1:65535/x"))).isTrue();
+    assertThat(loopback.permits(URI.create("http://[::1]:9/x"))).isTrue();
+  }
+
+  @Test
+  void aPortInTheEntryPermitsThatPortOnly() {
+    TokenScope scope = TokenScope.of("api.os.uk:8443", "127.0.0.1:9000", "[::1]:9001");
+    assertThat(scope.hosts()).containsExactlyInAnyOrder("api.os.uk:8443", "127.0.0.1:9000", "[::1]:9001");
+    assertThat(scope.permits(URI.create("https://api.os.uk:8443/x"))).isTrue();
+    assertThat(scope.permits(URI.create("https://api.os.uk/x"))).isFalse();
+    assertThat(scope.permits(URI.create("http://127.0.0.1:9000/x"))).isTrue();
+    assertThat(scope.permits(URI.create("http://127.0.0.1:9002/x"))).isFalse();
+    assertThat(scope.permits(URI.create("http://[::1]:9001/x"))).isTrue();
+    assertThat(scope.permits(URI.create("http://[::1]:9000/x"))).isFalse();
+    assertThat(TokenScope.of("api.os.uk:443").permits(URI.create("https://api.os.uk/x"))).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/oauth2/token/v1", "/x/../oauth2/token/v1", "//oauth2/token/v1", "/%6Fauth2/token/v1",
+      "/OAUTH2/TOKEN/v1", "/./oauth2/./token/v1", "/oauth2//token", "/oauth2/token", "/%2e%2e/oauth2/token/v1",
+      "/oauth2/%74oken/v1"})
+  void theTokenEndpointPathIsRefusedHoweverSpelt(String path) {
+    assertThat(TokenScope.defaults().permits(URI.create("https://api.os.uk" + path))).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/oauth2/tokenish", "/search/oauth2/token/v1", "/oauth2", "/", "/oauth2/x/../tokens/v1"})
+  void otherPathsArePermitted(String path) {
+    assertThat(TokenScope.defaults().permits(URI.create("https://api.os.uk" + path))).isTrue();
   }
 }

@@ -99,7 +99,7 @@ public final class OsDataHubAuthenticator implements Authenticator {
       return delegate == null ? null : delegate.authenticate(route, response);
     }
     HttpUrl url = failed.url();
-    if (failed.tag(Retried.class) != null || !scope.permits(url.scheme(), url.host(), url.encodedPath())) {
+    if (failed.tag(Retried.class) != null || !scope.permits(url.scheme(), url.host(), url.port(), url.encodedPath())) {
       return null;
     }
     provider.invalidate(sent);

@@ -119,7 +119,7 @@ public final class OsDataHubInterceptor implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();
-    if (request.header("Authorization") != null || !scope.permits(url.scheme(), url.host(), url.encodedPath())) {
+    if (request.header("Authorization") != null || !scope.permits(url.scheme(), url.host(), url.port(), url.encodedPath())) {
       return chain.proceed(request);
     }
     AccessToken token = OsDataHubAuthenticator.tokenFrom(provider);

@@ -29,7 +29,7 @@ public final class RequestAuthorization {
    */
   public static boolean permits(TokenScope scope, HttpRequest request) {
     URIAuthority authority = request.getAuthority();
-    return authority != null && scope.permits(request.getScheme(), authority.getHostName(), request.getPath());
+    return authority != null && scope.permits(request.getScheme(), authority.getHostName(), authority.getPort(), request.getPath());
   }
 
   /**
