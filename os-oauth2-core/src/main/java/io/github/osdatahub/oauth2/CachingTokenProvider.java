@@ -10,8 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
@@ -35,8 +35,25 @@ import java.util.function.DoubleSupplier;
  *
  * <p>A failed refresh while the token is still valid keeps the token in service (stale-if-error)
  * and retries after an exponential backoff with full jitter (1 s doubling to 60 s, or the server's
- * {@code Retry-After} if longer). A {@link CredentialsRejectedException} is remembered for 30 s:
- * callers get it at once, without a token request each.
+ * {@code Retry-After} if longer). While no valid token is held the bound stays at 5 s, so callers
+ * get a token within about 5 s of the endpoint recovering, however long it was down. A
+ * {@link CredentialsRejectedException} is remembered for 30 s: callers get it at once, without a
+ * token request each.
+ *
+ * <p>Promises, each held by a seeded stress test of interleaved calls:
+ * <ol>
+ *   <li>Never two token requests in flight at once.
+ *   <li>A call that starts after {@code invalidate(t)} has returned never gets {@code t}.
+ *   <li>No token request is started after {@link #close()} has returned, and the one in flight is
+ *       cancelled.
+ *   <li>No caller is handed a token past its hard expiry; a token that arrives after it counts as a
+ *       failed refresh.
+ *   <li>The future from {@link #tokenAsync()}, when it is not already complete, completes on the
+ *       executor, never on a timer or transport thread.
+ *   <li>Listener calls run on the executor one at a time, in the order of the events; once
+ *       {@link #close()} has returned, events still queued are dropped (a call already being made
+ *       finishes).
+ * </ol>
  *
  * <pre>{@code
  * CachingTokenProvider provider = CachingTokenProvider.builder(tokenClient).build();
@@ -49,7 +66,12 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private static final int EXPIRED = 2;
   private static final int CLOSED = 3;
 
-  /** An immutable view of the cache: the token and what callers should do with it. */
+  /**
+   * The whole state of the cache, immutable, swapped by compare-and-set: the token and what callers
+   * should do with it, the refresh in flight and the last failure. Keeping all of it in one
+   * reference makes every transition (publish a token and end its refresh, drop a rejected token
+   * and claim the next refresh, close) a single atomic step.
+   */
   private static final class Snapshot {
     final AccessToken token; // null when there is none
     final int state;
@@ -57,25 +79,30 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     final long expireAtNanos;
     final long refreshAtWallMillis;
     final long expireAtWallMillis;
+    final Refresh refresh; // the one refresh in flight, or null
+    final Failure failure; // the last failed refresh since the last success, or null
 
-    Snapshot(AccessToken token, int state, long refreshAtNanos, long expireAtNanos,
-        long refreshAtWallMillis, long expireAtWallMillis) {
+    Snapshot(AccessToken token, int state, long refreshAtNanos, long expireAtNanos, long refreshAtWallMillis,
+        long expireAtWallMillis, Refresh refresh, Failure failure) {
       this.token = token;
       this.state = state;
       this.refreshAtNanos = refreshAtNanos;
       this.expireAtNanos = expireAtNanos;
       this.refreshAtWallMillis = refreshAtWallMillis;
       this.expireAtWallMillis = expireAtWallMillis;
+      this.refresh = refresh;
+      this.failure = failure;
     }
 
-    Snapshot withState(int newState) {
-      return new Snapshot(token, newState, refreshAtNanos, expireAtNanos, refreshAtWallMillis, expireAtWallMillis);
+    Snapshot with(int newState, Refresh newRefresh, Failure newFailure) {
+      return new Snapshot(token, newState, refreshAtNanos, expireAtNanos, refreshAtWallMillis, expireAtWallMillis,
+          newRefresh, newFailure);
     }
 
     /** The state the clocks say, never earlier than the current one. */
     int stateAt(long nowNanos, long nowWallMillis) {
       if (token == null || state >= EXPIRED) {
-        return state == CLOSED ? CLOSED : EXPIRED;
+        return state;
       }
       if (nowNanos - expireAtNanos >= 0 || nowWallMillis >= expireAtWallMillis) {
         return EXPIRED;
@@ -84,6 +111,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         return Math.max(state, REFRESH_DUE);
       }
       return state;
+    }
+
+    boolean backingOff(long nowNanos) {
+      return failure != null && nowNanos - failure.retryNotBeforeNanos < 0;
     }
   }
 
@@ -100,7 +131,39 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  private static final Snapshot EMPTY = new Snapshot(null, EXPIRED, 0, 0, 0, 0);
+  /**
+   * One refresh: the future its waiters follow, and the exchange it started. Starting and
+   * cancelling hold its monitor, so that {@link #close()} either stops a refresh before its request
+   * is handed to the transport or cancels that request: never neither. No I/O happens under the
+   * monitor: {@link TokenClient#fetchAsync()} only hands the request to an asynchronous transport.
+   */
+  private static final class Refresh {
+    final CompletableFuture<AccessToken> result = new CompletableFuture<>();
+    private CompletableFuture<AccessToken> exchange; // guarded by this
+    private boolean cancelled; // guarded by this
+
+    synchronized CompletableFuture<AccessToken> start(TokenClient client) {
+      if (cancelled) {
+        return null;
+      }
+      try {
+        exchange = client.fetchAsync();
+      } catch (RuntimeException e) {
+        exchange = CompletableFuture.failedFuture(e);
+      }
+      return exchange;
+    }
+
+    synchronized void cancel() {
+      cancelled = true;
+      if (exchange != null) {
+        exchange.cancel(true);
+      }
+    }
+  }
+
+  private static final Snapshot EMPTY = new Snapshot(null, EXPIRED, 0, 0, 0, 0, null, null);
+  private static final Snapshot CLOSED_SNAPSHOT = new Snapshot(null, CLOSED, 0, 0, 0, 0, null, null);
   private static final VarHandle SNAPSHOT;
 
   static {
@@ -113,14 +176,12 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
   @SuppressWarnings("unused") // written through SNAPSHOT
   private volatile Snapshot snapshot = EMPTY;
-  private final AtomicReference<CompletableFuture<AccessToken>> inFlight = new AtomicReference<>();
-  private volatile Failure failure;
   private TimeSource.Cancellable tick; // guarded by this
 
   private final TokenClient client;
   private final TimeSource time;
   private final Executor executor;
-  private final TokenListener listener;
+  private final ListenerCalls listenerCalls;
   private final DoubleSupplier random;
   private final long maxWaitNanos;
   private final Duration refreshAheadMax;
@@ -130,6 +191,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private final double jitterFraction;
   private final long initialBackoffNanos;
   private final long maxBackoffNanos;
+  private final long noTokenMaxBackoffNanos;
   private final long credentialsRejectedBackoffNanos;
   private final long clockCheckNanos;
 
@@ -141,7 +203,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     this.client = b.client;
     this.time = b.time != null ? b.time : b.client.timeSource();
     this.executor = b.executor != null ? b.executor : SharedExecutor.get();
-    this.listener = b.listener;
+    this.listenerCalls = new ListenerCalls(b.listener, executor);
     this.random = b.random;
     this.maxWaitNanos = b.maxWait.toNanos();
     this.refreshAheadMax = b.refreshAheadMax;
@@ -151,6 +213,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     this.jitterFraction = b.jitterFraction;
     this.initialBackoffNanos = b.initialBackoff.toNanos();
     this.maxBackoffNanos = b.maxBackoff.toNanos();
+    this.noTokenMaxBackoffNanos = Math.min(b.noTokenMaxBackoff.toNanos(), maxBackoffNanos);
     this.credentialsRejectedBackoffNanos = b.credentialsRejectedBackoff.toNanos();
     this.clockCheckNanos = b.clockCheckInterval.toNanos();
   }
@@ -183,11 +246,11 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       return CompletableFuture.completedFuture(s.token);
     }
     try {
-      AccessToken usable = usableOrStartRefresh();
-      if (usable != null) {
-        return CompletableFuture.completedFuture(usable);
+      Object usable = acquire();
+      if (usable instanceof AccessToken) {
+        return CompletableFuture.completedFuture((AccessToken) usable);
       }
-      return waiter(true);
+      return waiter((Refresh) usable, true);
     } catch (OsOAuth2Exception e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -196,11 +259,11 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   // ---------------------------------------------------------------- slow path
 
   private AccessToken slowToken() {
-    AccessToken usable = usableOrStartRefresh();
-    if (usable != null) {
-      return usable;
+    Object usable = acquire();
+    if (usable instanceof AccessToken) {
+      return (AccessToken) usable;
     }
-    CompletableFuture<AccessToken> w = waiter(false);
+    CompletableFuture<AccessToken> w = waiter((Refresh) usable, false);
     try {
       return w.get();
     } catch (InterruptedException e) {
@@ -213,154 +276,173 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   /**
-   * Re-reads the clocks; returns a token that may be served now (starting a background refresh
-   * when one is due), or null when the caller must wait for the refresh this call made sure is in
-   * flight. Throws the remembered failure while backing off with no usable token.
+   * Re-reads the clocks and returns either a token that may be served now (claiming a background
+   * refresh when one is due) or the {@link Refresh} in flight that the caller must wait for
+   * (claiming it when none is). Throws the remembered failure while backing off with no usable
+   * token, or when closed. Each claim is a compare-and-set of the whole snapshot, so the backoff it
+   * checked is the one in force when it claims.
    */
-  private AccessToken usableOrStartRefresh() {
+  private Object acquire() {
     long now = time.nanoTime();
-    Snapshot s = advanceState(now, time.currentTimeMillis());
-    if (s.state == CLOSED) {
-      throw closed();
-    }
-    Failure f = failure;
-    boolean backingOff = f != null && now - f.retryNotBeforeNanos < 0;
-    if (s.state == FRESH) {
-      return s.token;
-    }
-    if (s.state == REFRESH_DUE) {
-      if (!backingOff) {
-        startRefresh();
-      }
-      return s.token;
-    }
-    if (backingOff && inFlight.get() == null) {
-      throw f.error;
-    }
-    startRefresh();
-    return null;
-  }
-
-  /** Moves the snapshot to the state the clocks say; returns the snapshot now current. */
-  private Snapshot advanceState(long nowNanos, long nowWallMillis) {
+    long wall = time.currentTimeMillis();
     while (true) {
       Snapshot s = snapshot;
-      int target = s.stateAt(nowNanos, nowWallMillis);
-      if (target == s.state) {
-        return s;
+      int target = s.stateAt(now, wall);
+      if (target == CLOSED) {
+        throw closed();
       }
-      Snapshot next = s.withState(target);
-      if (SNAPSHOT.compareAndSet(this, s, next)) {
-        return next;
+      if (target == FRESH) {
+        return s.token;
       }
+      Refresh mine = s.refresh == null && !s.backingOff(now) ? new Refresh() : null;
+      if (target != s.state || mine != null) {
+        if (!SNAPSHOT.compareAndSet(this, s, s.with(target, mine != null ? mine : s.refresh, s.failure))) {
+          continue;
+        }
+        if (mine != null) {
+          launch(mine);
+        }
+      }
+      if (target == REFRESH_DUE) {
+        return s.token;
+      }
+      Refresh inFlight = mine != null ? mine : s.refresh;
+      if (inFlight != null) {
+        return inFlight;
+      }
+      throw s.failure.error; // expired, none in flight, backing off
     }
   }
 
   /**
-   * A future for one waiting caller: the refresh in flight, bounded by maxWait on the time source.
-   * For {@link #tokenAsync()} callers it completes on the executor, so their continuations never run
-   * on a transport's I/O thread; a {@link #token()} caller is woken directly.
+   * A future for one waiting caller, bounded by maxWait on the time source. Each time a refresh it
+   * follows ends, the caller re-reads the cache rather than taking that refresh's result, so a
+   * token that was invalidated (or closed) meanwhile is never handed out. For {@link #tokenAsync()}
+   * callers it completes on the executor, so their continuations never run on a timer or I/O thread.
    */
-  private CompletableFuture<AccessToken> waiter(boolean async) {
-    CompletableFuture<AccessToken> refresh = inFlight.get();
-    if (refresh == null) {
-      // The refresh finished between the check and now: its outcome is in the snapshot or failure.
-      Snapshot s = snapshot;
-      if (s.state == FRESH || s.state == REFRESH_DUE) {
-        return CompletableFuture.completedFuture(s.token);
-      }
-      if (s.state == CLOSED) {
-        return CompletableFuture.failedFuture(closed());
-      }
-      Failure f = failure;
-      return CompletableFuture.failedFuture(f != null ? f.error
-          : new TokenUnavailableException("no token is available", OsOAuth2Exception.NO_STATUS, null, null));
-    }
+  private CompletableFuture<AccessToken> waiter(Refresh refresh, boolean async) {
     CompletableFuture<AccessToken> result = new CompletableFuture<>();
-    TimeSource.Cancellable timeout = time.schedule(() -> result.completeExceptionally(new TokenUnavailableException(
-        "no token within " + Duration.ofNanos(maxWaitNanos) + " (a token request is still in flight)",
-        OsOAuth2Exception.NO_STATUS, null, lastError())), maxWaitNanos);
-    java.util.function.BiConsumer<AccessToken, Throwable> deliver = (token, error) -> {
-      timeout.cancel();
-      if (error != null) {
-        result.completeExceptionally(rethrowable(error));
-      } else {
-        result.complete(token);
-      }
-    };
-    if (async) {
-      refresh.whenCompleteAsync(deliver, executor);
-    } else {
-      refresh.whenComplete(deliver);
-    }
+    TimeSource.Cancellable timeout = time.schedule(() -> {
+      TokenUnavailableException late = new TokenUnavailableException("no token within "
+          + Duration.ofNanos(maxWaitNanos) + " (a token request is still in flight)", OsOAuth2Exception.NO_STATUS,
+          null, lastError());
+      deliver(result, async, () -> result.completeExceptionally(late));
+    }, maxWaitNanos);
+    result.whenComplete((token, error) -> timeout.cancel());
+    follow(refresh, result, async);
     return result;
   }
 
+  private void follow(Refresh refresh, CompletableFuture<AccessToken> result, boolean async) {
+    refresh.result.whenComplete((ignored, error) -> {
+      if (result.isDone()) {
+        return;
+      }
+      if (error != null) {
+        OsOAuth2Exception e = rethrowable(error);
+        deliver(result, async, () -> result.completeExceptionally(e));
+        return;
+      }
+      Object next;
+      try {
+        next = acquire();
+      } catch (OsOAuth2Exception e) {
+        deliver(result, async, () -> result.completeExceptionally(e));
+        return;
+      }
+      if (next instanceof AccessToken) {
+        AccessToken token = (AccessToken) next;
+        deliver(result, async, () -> result.complete(token));
+      } else {
+        follow((Refresh) next, result, async);
+      }
+    });
+  }
+
+  /** Completes a waiter: an async one on the executor (or here, if the executor refuses). */
+  private void deliver(CompletableFuture<AccessToken> result, boolean async, Runnable completion) {
+    if (!async) {
+      completion.run();
+      return;
+    }
+    try {
+      executor.execute(completion);
+    } catch (RejectedExecutionException e) {
+      completion.run(); // a shut-down executor must not leave a caller waiting forever
+    }
+  }
+
   private Throwable lastError() {
-    Failure f = failure;
+    Failure f = snapshot.failure;
     return f == null ? null : f.error;
   }
 
-  /** Starts one refresh unless one is in flight. Single flight by CAS on the in-flight future. */
-  private void startRefresh() {
-    if (inFlight.get() != null) {
-      return;
-    }
-    CompletableFuture<AccessToken> mine = new CompletableFuture<>();
-    if (!inFlight.compareAndSet(null, mine)) {
-      return;
-    }
-    Snapshot now = snapshot;
-    if (now.state == FRESH || now.state == CLOSED) {
-      // Another refresh completed, or close() ran, between our check and the CAS: nothing to fetch.
-      inFlight.set(null);
-      if (now.state == FRESH) {
-        mine.complete(now.token);
-      } else {
-        mine.completeExceptionally(closed());
-      }
-      return;
-    }
+  /** Sends the token request of a refresh this thread has claimed. */
+  private void launch(Refresh mine) {
     refreshes.increment();
     // fetchAsync does not block (the transport is asynchronous), so the refresh starts on this thread
     // and completes on the transport's: no executor thread is needed for a token to arrive, and a
     // saturated executor (say, the very pool whose threads are waiting for the token) cannot stall it.
-    CompletableFuture<AccessToken> exchange;
-    try {
-      exchange = client.fetchAsync();
-    } catch (RuntimeException e) {
-      exchange = CompletableFuture.failedFuture(e);
+    CompletableFuture<AccessToken> exchange = mine.start(client);
+    if (exchange != null) {
+      exchange.whenComplete((token, error) -> settle(mine, token, error));
     }
-    exchange.whenComplete((token, error) -> complete(mine, token, error));
   }
 
-  private void complete(CompletableFuture<AccessToken> mine, AccessToken token, Throwable error) {
+  /** Ends a refresh: publishes its token, or records its failure, and wakes its waiters. */
+  private void settle(Refresh mine, AccessToken token, Throwable error) {
+    long now = time.nanoTime();
+    long wall = time.currentTimeMillis();
+    Snapshot fresh = null;
+    OsOAuth2Exception failed = null;
     if (token != null) {
-      install(token);
-      failure = null;
-      inFlight.compareAndSet(mine, null);
-      mine.complete(token);
-      notify(() -> listener.onTokenFetched(token));
-      return;
+      fresh = snapshotOf(token);
+      if (fresh.stateAt(now, wall) == EXPIRED) {
+        failed = new TokenUnavailableException("the token arrived after its usable lifetime (" + token.lifetime()
+            + ", less the expiry margin): the token request took too long", OsOAuth2Exception.NO_STATUS, null, null);
+      }
+    } else {
+      failed = rethrowable(error);
     }
-    OsOAuth2Exception e = rethrowable(error);
-    failures.increment();
-    Failure previous = failure;
-    int consecutive = previous == null ? 1 : previous.consecutive + 1;
-    failure = new Failure(e, time.nanoTime() + backoffNanos(e, consecutive), consecutive);
-    inFlight.compareAndSet(mine, null);
-    mine.completeExceptionally(e);
-    boolean serving = snapshot.state == FRESH || snapshot.state == REFRESH_DUE;
-    notify(() -> listener.onRefreshFailed(e, serving));
+    Snapshot s;
+    Snapshot next;
+    do {
+      s = snapshot;
+      if (s.refresh != mine) {
+        return; // closed meanwhile: close() has failed the waiters
+      }
+      if (failed == null) {
+        next = new Snapshot(fresh.token, fresh.stateAt(now, wall), fresh.refreshAtNanos, fresh.expireAtNanos,
+            fresh.refreshAtWallMillis, fresh.expireAtWallMillis, null, null);
+      } else {
+        int consecutive = s.failure == null ? 1 : s.failure.consecutive + 1;
+        boolean holding = s.stateAt(now, wall) < EXPIRED;
+        next = s.with(s.state, null, new Failure(failed, now + backoffNanos(failed, consecutive, holding), consecutive));
+      }
+    } while (!SNAPSHOT.compareAndSet(this, s, next));
+    if (failed == null) {
+      scheduleTick();
+      mine.result.complete(token);
+      listenerCalls.post(listener -> listener.onTokenFetched(token));
+    } else {
+      failures.increment();
+      OsOAuth2Exception e = failed;
+      boolean serving = next.stateAt(now, wall) < EXPIRED;
+      mine.result.completeExceptionally(e);
+      listenerCalls.post(listener -> listener.onRefreshFailed(e, serving));
+    }
   }
 
-  private long backoffNanos(OsOAuth2Exception e, int consecutive) {
+  private long backoffNanos(OsOAuth2Exception e, int consecutive, boolean holdingValidToken) {
     if (e instanceof CredentialsRejectedException) {
       return credentialsRejectedBackoffNanos;
     }
+    // Holding a valid token, there is no hurry: back off long. Holding none, callers are failing, so
+    // keep the bound low enough that recovery is seen within seconds of the endpoint's.
+    long max = holdingValidToken ? maxBackoffNanos : noTokenMaxBackoffNanos;
     long bound = initialBackoffNanos << Math.min(consecutive - 1, 30);
-    if (bound <= 0 || bound > maxBackoffNanos) {
-      bound = maxBackoffNanos;
+    if (bound <= 0 || bound > max) {
+      bound = max;
     }
     long jittered = Math.max(1_000_000L, (long) (random.getAsDouble() * bound)); // full jitter, 1 ms floor
     if (e instanceof RateLimitedException) {
@@ -370,8 +452,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     return jittered;
   }
 
-  /** Makes a fetched token current and schedules the timer that ages it. */
-  private void install(AccessToken token) {
+  /** A fetched token with its deadlines, in state FRESH. */
+  private Snapshot snapshotOf(AccessToken token) {
     long lifetime = token.lifetime().toNanos();
     long refreshMargin = Math.min(refreshAheadMax.toNanos(), (long) (lifetime * refreshAheadFraction));
     refreshMargin += (long) (refreshMargin * jitterFraction * random.getAsDouble());
@@ -379,20 +461,19 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     refreshMargin = Math.max(refreshMargin, expiryMargin);
     long sent = token.sentAtNanos();
     long expiresWall = token.expiresAt().toEpochMilli();
-    Snapshot next = new Snapshot(token, FRESH, sent + lifetime - refreshMargin, sent + lifetime - expiryMargin,
-        expiresWall - refreshMargin / 1_000_000L, expiresWall - expiryMargin / 1_000_000L);
+    return new Snapshot(token, FRESH, sent + lifetime - refreshMargin, sent + lifetime - expiryMargin,
+        expiresWall - refreshMargin / 1_000_000L, expiresWall - expiryMargin / 1_000_000L, null, null);
+  }
+
+  /** Moves the snapshot to the state the clocks say. */
+  private void advanceState(long nowNanos, long nowWallMillis) {
     while (true) {
       Snapshot s = snapshot;
-      if (s.state == CLOSED) {
+      int target = s.stateAt(nowNanos, nowWallMillis);
+      if (target == s.state || SNAPSHOT.compareAndSet(this, s, s.with(target, s.refresh, s.failure))) {
         return;
       }
-      if (SNAPSHOT.compareAndSet(this, s, next)) {
-        break;
-      }
     }
-    // A token fetched from the far side of a clock change may already be due: age it at once.
-    advanceState(time.nanoTime(), time.currentTimeMillis());
-    scheduleTick();
   }
 
   /**
@@ -426,20 +507,24 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     if (rejected == null) {
       return;
     }
+    long now = time.nanoTime();
+    Refresh mine;
     while (true) {
       Snapshot s = snapshot;
       if (s.token == null || s.state >= EXPIRED || !s.token.equals(rejected)) {
         return; // an older token, or already dropped: nothing to do
       }
-      if (SNAPSHOT.compareAndSet(this, s, EMPTY)) {
+      // A refresh already in flight started after this token was published, so it brings a newer one.
+      mine = s.refresh == null && !s.backingOff(now) ? new Refresh() : null;
+      Snapshot next = new Snapshot(null, EXPIRED, 0, 0, 0, 0, mine != null ? mine : s.refresh, s.failure);
+      if (SNAPSHOT.compareAndSet(this, s, next)) {
         break;
       }
     }
     invalidations.increment();
-    notify(() -> listener.onTokenInvalidated(rejected));
-    Failure f = failure;
-    if (f == null || time.nanoTime() - f.retryNotBeforeNanos >= 0) {
-      startRefresh();
+    listenerCalls.post(listener -> listener.onTokenInvalidated(rejected));
+    if (mine != null) {
+      launch(mine);
     }
   }
 
@@ -454,46 +539,30 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   /**
-   * Stops the timer, fails callers waiting for a token and makes every later call fail with a
-   * {@link TokenUnavailableException}. A given executor is not shut down: it is the caller's.
+   * Stops the timer, cancels the token request in flight, fails callers waiting for a token and
+   * makes every later call fail with a {@link TokenUnavailableException}. When it returns, no
+   * further token request will be started. A given executor is not shut down: it is the caller's.
    */
   @Override
   public void close() {
-    Snapshot closed = new Snapshot(null, CLOSED, 0, 0, 0, 0);
     Snapshot s;
     do {
       s = snapshot;
       if (s.state == CLOSED) {
         return;
       }
-    } while (!SNAPSHOT.compareAndSet(this, s, closed));
+    } while (!SNAPSHOT.compareAndSet(this, s, CLOSED_SNAPSHOT));
+    listenerCalls.close();
     scheduleTick(); // the snapshot is closed: this cancels the pending tick and schedules none
-    CompletableFuture<AccessToken> f = inFlight.getAndSet(null);
-    if (f != null) {
-      f.completeExceptionally(closed());
+    Refresh inFlight = s.refresh;
+    if (inFlight != null) {
+      inFlight.cancel();
+      inFlight.result.completeExceptionally(closed());
     }
   }
 
   private static TokenUnavailableException closed() {
     return new TokenUnavailableException("the token provider is closed", OsOAuth2Exception.NO_STATUS, null, null);
-  }
-
-  /** Runs a listener call on the executor: it is user code, kept off callers' and I/O threads. */
-  private void notify(Runnable call) {
-    if (listener == null) {
-      return;
-    }
-    try {
-      executor.execute(() -> {
-        try {
-          call.run();
-        } catch (RuntimeException ignored) {
-          // A listener's failure must not break token delivery.
-        }
-      });
-    } catch (RuntimeException rejected) {
-      // A saturated or shut-down executor loses a notification, never a token.
-    }
   }
 
   private static OsOAuth2Exception rethrowable(Throwable error) {
@@ -536,6 +605,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     private double jitterFraction = 0.10;
     private Duration initialBackoff = Duration.ofSeconds(1);
     private Duration maxBackoff = Duration.ofSeconds(60);
+    private Duration noTokenMaxBackoff = Duration.ofSeconds(5);
     private Duration credentialsRejectedBackoff = Duration.ofSeconds(30);
     private Duration clockCheckInterval = Duration.ofSeconds(5);
 
@@ -555,9 +625,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
 
     /**
-     * Where listener calls and {@link CachingTokenProvider#tokenAsync()} continuations run; default a
-     * shared pool of daemon threads, created on first use. Token requests need no thread of it: they
-     * are asynchronous and complete on the transport's own threads.
+     * Where listener calls (one at a time, in event order) and the completions of
+     * {@link CachingTokenProvider#tokenAsync()} futures that had to wait run; default a shared pool of
+     * two daemon threads, created on first use. Token requests need no thread of it: they are
+     * asynchronous and complete on the transport's own threads.
      *
      * @param executor the executor; not shut down by {@link CachingTokenProvider#close()}
      * @return this builder
@@ -673,6 +744,12 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
      */
     public Builder clockCheckInterval(Duration interval) {
       this.clockCheckInterval = TokenClient.Builder.positive("clockCheckInterval", interval);
+      return this;
+    }
+
+    /** For tests: the backoff bound while no valid token is held (default 5 s, never above the max). */
+    Builder noTokenMaxBackoff(Duration bound) {
+      this.noTokenMaxBackoff = TokenClient.Builder.positive("noTokenMaxBackoff", bound);
       return this;
     }
 

@@ -23,6 +23,7 @@ import java.util.PriorityQueue;
 public final class ManualTimeSource implements TimeSource {
   private long nanos = 1_000_000_000L;
   private long wallMillis = 1_700_000_000_000L;
+  private long wallNanosOfMilli; // the wall clock's sub-millisecond part, so small steps add up
   private long sequence;
   private final PriorityQueue<Task> tasks = new PriorityQueue<>();
   private final List<Duration> sleeps = new ArrayList<>();
@@ -92,12 +93,12 @@ public final class ManualTimeSource implements TimeSource {
       synchronized (this) {
         next = tasks.peek();
         if (next == null || next.due > target) {
-          wallMillis += (target - nanos) / 1_000_000L;
+          moveWall(target - nanos);
           nanos = target;
           return;
         }
         tasks.poll();
-        wallMillis += (next.due - nanos) / 1_000_000L;
+        moveWall(Math.max(0, next.due - nanos));
         nanos = Math.max(nanos, next.due);
       }
       if (!next.cancelled) {
@@ -112,7 +113,13 @@ public final class ManualTimeSource implements TimeSource {
    * @param amount how far
    */
   public synchronized void jumpWallClock(Duration amount) {
-    wallMillis += amount.toMillis();
+    moveWall(amount.toNanos());
+  }
+
+  private void moveWall(long deltaNanos) { // guarded by this
+    long total = wallNanosOfMilli + deltaNanos;
+    wallMillis += Math.floorDiv(total, 1_000_000L);
+    wallNanosOfMilli = Math.floorMod(total, 1_000_000L);
   }
 
   /**
@@ -125,11 +132,11 @@ public final class ManualTimeSource implements TimeSource {
   }
 
   /**
-   * How many scheduled tasks are waiting (cancelled ones included until their deadline passes).
+   * How many scheduled tasks are waiting to run; cancelled ones do not count.
    *
    * @return the count
    */
   public synchronized int pendingTasks() {
-    return tasks.size();
+    return (int) tasks.stream().filter(t -> !t.cancelled).count();
   }
 }

@@ -152,25 +152,42 @@ public final class TokenClient {
    * @return a future of the token, completed exceptionally with an {@link OsOAuth2Exception}
    */
   public CompletableFuture<AccessToken> fetchAsync() {
-    CompletableFuture<AccessToken> result = new CompletableFuture<>();
+    Exchange result = new Exchange();
     attemptAsync(result, time.nanoTime(), 1);
     return result;
   }
 
-  private void attemptAsync(CompletableFuture<AccessToken> result, long start, int attempt) {
+  /**
+   * The future of one fetch. Cancelling it and starting an attempt hold its monitor, so once
+   * {@code cancel} has returned no further request is handed to the transport (a retry's timer may
+   * have fired just before). No I/O happens under the monitor: {@code sendAsync} only hands over.
+   */
+  private static final class Exchange extends CompletableFuture<AccessToken> {
+    @Override
+    public synchronized boolean cancel(boolean mayInterruptIfRunning) {
+      return super.cancel(mayInterruptIfRunning);
+    }
+  }
+
+  private void attemptAsync(Exchange result, long start, int attempt) {
     try {
-      if (result.isDone()) {
-        return; // cancelled by the caller
-      }
-      long sentWall = time.currentTimeMillis();
-      long sentNanos = time.nanoTime();
-      Duration timeout = Duration.ofNanos(policy.attemptTimeoutNanos(sentNanos - start));
-      requestsSent.increment();
+      long sentWall;
+      long sentNanos;
+      Duration timeout;
       CompletableFuture<TransportResponse> sent;
-      try {
-        sent = Objects.requireNonNull(transport.sendAsync(request, timeout), "the transport returned no future");
-      } catch (RuntimeException e) {
-        sent = CompletableFuture.failedFuture(e);
+      synchronized (result) {
+        if (result.isDone()) {
+          return; // cancelled by the caller
+        }
+        sentWall = time.currentTimeMillis();
+        sentNanos = time.nanoTime();
+        timeout = Duration.ofNanos(policy.attemptTimeoutNanos(sentNanos - start));
+        requestsSent.increment();
+        try {
+          sent = Objects.requireNonNull(transport.sendAsync(request, timeout), "the transport returned no future");
+        } catch (RuntimeException e) {
+          sent = CompletableFuture.failedFuture(e);
+        }
       }
       CompletableFuture<TransportResponse> inFlight = sent;
       AtomicBoolean over = new AtomicBoolean();
@@ -200,7 +217,7 @@ public final class TokenClient {
   }
 
   /** Completes the fetch or schedules the next attempt. */
-  private void afterAttempt(CompletableFuture<AccessToken> result, long start, int attempt, Settled settled) {
+  private void afterAttempt(Exchange result, long start, int attempt, Settled settled) {
     try {
       if (settled.token != null) {
         result.complete(succeeded(settled.token, attempt));

@@ -210,8 +210,47 @@ class CachingTokenProviderTest {
       time.advance(Duration.ofMillis(100));
     }
     assertThat(failures).isEqualTo(600);
-    // 1 s, 2 s, 4 s, 8 s, 16 s, 32 s backoffs: attempts at 0, 1, 3, 7, 15, 31 s of the minute.
-    assertThat(endpoint.requests()).isEqualTo(1 + 6);
+    // With no valid token the backoff bound stops at 5 s: 1 s, 2 s, 4 s, then 5 s apart, so attempts
+    // at 0, 1, 3, 7, 12, 17, ... 57 s of the minute.
+    assertThat(endpoint.requests()).isEqualTo(1 + 14);
+  }
+
+  @Test
+  void afterATwoMinuteOutagePastHardExpiryCallersGetATokenWithinFiveSecondsOfRecovery() {
+    // The client as shipped (three attempts with their own backoff), the cache's jitter at its bound.
+    TokenClient client = TokenClient.builder(ProjectCredentials.of("key", "secret")).transport(endpoint)
+        .jsonCodec(ScriptedTransport.CODEC).timeSource(time).build();
+    provider = CachingTokenProvider.builder(client).executor(Runnable::run).random(() -> 1.0).build();
+    provider.token();
+    endpoint.fail(503);
+    time.advance(EXPIRE_AT);
+    long outageEnd = time.nanoTime() + Duration.ofMinutes(2).toNanos();
+    CompletableFuture<AccessToken> call = provider.tokenAsync(); // async: the client's retries need the clock to move
+    while (!(call.isDone() && !call.isCompletedExceptionally())) {
+      time.advance(Duration.ofMillis(100)); // callers keep calling, every 100 ms
+      if (time.nanoTime() - outageEnd >= 0) {
+        endpoint.succeed();
+      }
+      if (call.isDone()) {
+        call = provider.tokenAsync();
+      }
+    }
+    assertThat(Duration.ofNanos(time.nanoTime() - outageEnd)).isLessThanOrEqualTo(Duration.ofMillis(5_100));
+  }
+
+  @Test
+  void whileAValidTokenIsHeldTheLongBackoffStays() {
+    provider = builder().random(() -> 1.0).refreshAhead(Duration.ofSeconds(200), 0.9).build();
+    AccessToken first = provider.token(); // 299 s token, refresh due from 99 s, expiry at 269.1 s
+    endpoint.fail(503);
+    time.advance(Duration.ofSeconds(99));
+    int before = endpoint.requests();
+    for (int tenths = 0; tenths < 1_600; tenths++) { // 160 s, all with a valid token
+      assertThat(provider.token()).isEqualTo(first);
+      time.advance(Duration.ofMillis(100));
+    }
+    // 1 + 2 + 4 + 8 + 16 + 32 + 64 = 127 s: attempts at 0, 1, 3, 7, 15, 31, 63, 127 s; none capped at 5 s.
+    assertThat(endpoint.requests() - before).isEqualTo(8);
   }
 
   @Test
@@ -229,9 +268,8 @@ class CachingTokenProviderTest {
       }
     });
     caller.start();
-    while (caller.isAlive() && caller.getState() != Thread.State.WAITING) {
-      Thread.onSpinWait(); // until the caller is parked on its deadline (or has failed, which the asserts show)
-    }
+    // Until the caller is parked on its deadline (or has failed, which the asserts show).
+    Waiting.until(() -> !caller.isAlive() || caller.getState() == Thread.State.WAITING, "the caller to wait");
     time.advance(Duration.ofSeconds(3));
     caller.join(10_000);
     assertThat(failure.get()).isInstanceOf(TokenUnavailableException.class)
@@ -304,7 +342,9 @@ class CachingTokenProviderTest {
   void closeFailsLaterCallsAndStopsTheTimer() {
     start();
     provider.token();
+    assertThat(time.pendingTasks()).isEqualTo(1); // the timer that ages the token
     provider.close();
+    assertThat(time.pendingTasks()).isZero();
     assertThatThrownBy(provider::token).isInstanceOf(TokenUnavailableException.class).hasMessageContaining("closed");
     assertThat(provider.tokenAsync()).isCompletedExceptionally();
     time.advance(Duration.ofHours(1));
@@ -338,9 +378,13 @@ class CachingTokenProviderTest {
   void listenerHearsFetchFailureAndInvalidation() {
     start();
     AccessToken first = provider.token();
-    provider.invalidate(first);
+    endpoint.fail(503);
+    provider.invalidate(first); // starts a refresh, which fails: no token is left to serve
+    endpoint.succeed();
+    time.advance(Duration.ofSeconds(1)); // past the first backoff
+    AccessToken second = provider.token();
     assertThat(events).containsExactly("fetched " + first.fingerprint(), "invalidated " + first.fingerprint(),
-        "fetched " + provider.token().fingerprint());
+        "failed 503 none", "fetched " + second.fingerprint());
   }
 
   @Test

@@ -123,25 +123,26 @@ class SecretLeakTest {
   void interruptedPathsRevealNothing() {
     RecordingTransport t = new RecordingTransport(time,
         interruptThen(fail(new InterruptedIOException("interrupted sending " + SECRET))), answer(200, "{}"));
-    try {
-      client(t).build().fetch();
-    } catch (OsOAuth2Exception e) {
-      scanThrowable("interrupted request", e);
-    } finally {
-      Thread.interrupted();
-    }
+    scanThrowable("interrupted request", failureOf(() -> client(t).build().fetch()));
     RecordingTransport t2 = new RecordingTransport(time,
         interruptThen(answer(503, "{\"ErrorCode\":\"" + SECRET + "\"}")), answer(200, "{}"));
+    OsOAuth2Exception backoff = failureOf(() ->
+        client(t2).timeSource(new TokenClientTest.InterruptibleTime(time)).build().fetch());
+    assertThat(backoff).isInstanceOf(TokenUnavailableException.class);
+    scanThrowable("interrupted backoff", backoff);
+    scanLogs();
+  }
+
+  /** The exception a path must end in; a path that stops throwing fails here instead of scanning nothing. */
+  private static OsOAuth2Exception failureOf(Runnable path) {
     try {
-      client(t2).timeSource(new TokenClientTest.InterruptibleTime(time)).build().fetch();
+      path.run();
     } catch (OsOAuth2Exception e) {
-      assertThat(e).isInstanceOf(TokenUnavailableException.class);
-      scanThrowable("interrupted backoff", e);
+      return e;
     } finally {
       Thread.interrupted();
     }
-    assertThat(scanned).isNotEmpty();
-    scanLogs();
+    throw new AssertionError("the path was expected to fail, so that its exception could be scanned");
   }
 
   @Test

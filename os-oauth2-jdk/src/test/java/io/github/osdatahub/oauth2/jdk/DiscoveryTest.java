@@ -18,8 +18,9 @@ class DiscoveryTest {
         CachingTokenProvider provider = OsOAuth2.builder(hub.credentials()).endpoint(hub.tokenUri()).build()) {
       assertThat(provider.token().value()).matches("[A-Za-z0-9]{28}");
       assertThat(hub.tokenRequestCount()).isEqualTo(1);
+      assertThat(OsOAuth2.version()).matches("\\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"); // filled in by the build
       assertThat(hub.tokenRequests().get(0).header("User-Agent")).hasValueSatisfying(ua ->
-          assertThat(ua).startsWith("os-oauth2-java/0.1.0"));
+          assertThat(ua).startsWith("os-oauth2-java/" + OsOAuth2.version() + " Java/"));
     }
   }
 }
