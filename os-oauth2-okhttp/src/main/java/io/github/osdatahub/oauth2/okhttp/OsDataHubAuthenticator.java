@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.Objects;
 import okhttp3.Authenticator;
-import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.Route;
@@ -19,25 +18,27 @@ import okhttp3.Route;
  * <p>On a 401 to a request that carried a token from {@link OsDataHubInterceptor}, it invalidates
  * that very token (the one the request carried, not whatever the provider holds now, so that a
  * hundred requests rejected with one token cause one refresh) and returns the request again with a
- * fresh token. It gives up (returns {@code null}, so OkHttp hands the 401 to the caller) when:
- * <ul>
- *   <li>the request already was its retry: at most two attempts per call, never a loop;
- *   <li>the provider returns the token that was just rejected;
- *   <li>the request's host is not in the {@link TokenScope}.
- * </ul>
- * It never acts on 403 (not in the project's plan), 429 (rate limited) or 407 (proxy
- * authentication). Those, and 401s to requests that did not carry one of our tokens (another host,
- * or an {@code Authorization} header the caller set), go to the delegate authenticator if one was
- * given, else back to the caller.
+ * fresh token. It gives up (returns {@code null}, so OkHttp hands the 401 to the caller) when the
+ * request already was its retry (at most two attempts per call, never a loop), or when the provider
+ * returns the token that was just rejected.
+ *
+ * <p>Each hop is judged on its own URL by the {@link TokenScope} (origin with port, and never the
+ * token path), as {@link OsDataHubInterceptor#installOn} checks every hop OkHttp sends: a 401 from a
+ * hop the scope refuses did not judge our token, so it never leads to a refresh or a retry with a
+ * token. It never acts on 403 (not in the project's plan), 429 (rate limited) or 407 (proxy
+ * authentication). Those, and 401s to requests that did not carry one of our tokens (another
+ * origin, a hop the scope refuses, or an {@code Authorization} header the caller set), go to the
+ * delegate authenticator if one was given, else back to the caller; the delegate sees the request
+ * without our token.
  *
  * <p>OkHttp calls an authenticator on the call's own thread, so the fresh token comes from the
  * blocking {@link TokenProvider#token()}.
  *
+ * <p>Install it with {@link OsDataHubInterceptor#installOn}, which also adds the interceptor and the
+ * per-hop check:
+ *
  * <pre>{@code
- * OkHttpClient client = new OkHttpClient.Builder()
- *     .addInterceptor(OsDataHubInterceptor.create(provider))
- *     .authenticator(OsDataHubAuthenticator.create(provider))
- *     .build();
+ * OkHttpClient client = OsDataHubInterceptor.installOn(new OkHttpClient.Builder(), provider).build();
  * }</pre>
  */
 public final class OsDataHubAuthenticator implements Authenticator {
@@ -90,16 +91,20 @@ public final class OsDataHubAuthenticator implements Authenticator {
   @Override
   public Request authenticate(Route route, Response response) throws IOException {
     Request failed = response.request();
-    AccessToken sent = failed.tag(AccessToken.class);
-    // Ours only when the header that went out is still the one the interceptor set: OkHttp keeps
-    // tags but drops the header on a redirect to another host, and a caller's own header is not ours.
-    boolean ours = response.code() == 401 && sent != null
-        && sent.authorizationHeader().equals(failed.header("Authorization"));
-    if (!ours) {
-      return delegate == null ? null : delegate.authenticate(route, response);
+    // Ours only when the request still carries the header the interceptor set: OkHttp keeps tags
+    // but drops the header on a redirect to another origin, and a caller's own header is not ours.
+    AccessToken sent = response.code() == 401 ? PerHopTokenGuard.sdkToken(failed) : null;
+    if (sent == null) {
+      return delegate(route, response);
     }
-    HttpUrl url = failed.url();
-    if (failed.tag(Retried.class) != null || !scope.permits(url.scheme(), url.host(), url.port(), url.encodedPath())) {
+    if (!PerHopTokenGuard.permits(scope, failed.url())) {
+      // A hop the scope refuses (e.g. a same-origin redirect to the token path): the network guard
+      // kept the token off it, so this 401 did not judge our token. The delegate sees the request
+      // as it went out, without the token, so that nothing it builds from it can carry the token.
+      Request asSent = PerHopTokenGuard.withoutSdkToken(failed, sent);
+      return delegate(route, response.newBuilder().request(asSent).build());
+    }
+    if (failed.tag(Retried.class) != null) {
       return null;
     }
     provider.invalidate(sent);
@@ -107,11 +112,15 @@ public final class OsDataHubAuthenticator implements Authenticator {
     if (fresh.equals(sent)) {
       return null;
     }
-    return failed.newBuilder()
-        .header("Authorization", fresh.authorizationHeader())
+    return PerHopTokenGuard.withoutSdkToken(failed, sent).newBuilder()
+        .addHeader("Authorization", fresh.authorizationHeader())
         .tag(AccessToken.class, fresh)
         .tag(Retried.class, Retried.INSTANCE)
         .build();
+  }
+
+  private Request delegate(Route route, Response response) throws IOException {
+    return delegate == null ? null : delegate.authenticate(route, response);
   }
 
   /** A token, or the provider's failure as the IOException OkHttp expects from interceptors and authenticators. */

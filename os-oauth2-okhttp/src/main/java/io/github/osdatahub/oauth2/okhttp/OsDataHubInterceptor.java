@@ -7,7 +7,6 @@ import io.github.osdatahub.oauth2.TokenScope;
 import java.io.IOException;
 import java.util.Objects;
 import okhttp3.Authenticator;
-import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -22,11 +21,15 @@ import okhttp3.Response;
  * already has an {@code Authorization} header is left as the caller made it. Every other request
  * passes through untouched, without asking the provider for a token.
  *
- * <p>Add it as an application interceptor ({@link OkHttpClient.Builder#addInterceptor}), never as a
- * network interceptor: it then runs once per call, before OkHttp follows redirects, and OkHttp drops
- * the header when a redirect leaves the host. It tags the request with the {@link AccessToken} it
- * sent, so that {@link OsDataHubAuthenticator} invalidates exactly that token after a 401.
- * {@link #installOn(OkHttpClient.Builder, TokenProvider)} adds both.
+ * <p>Install it with {@link #installOn(OkHttpClient.Builder, TokenProvider, TokenScope)}, the one
+ * supported way. This interceptor is an application interceptor: it runs once per call, before
+ * OkHttp follows redirects, and tags the request with the {@link AccessToken} it sent, so that
+ * {@link OsDataHubAuthenticator} invalidates exactly that token after a 401. OkHttp drops the header
+ * on a redirect to another origin but keeps it on a redirect within one origin (to the token path,
+ * say), so {@code installOn} also adds a network interceptor that checks every hop OkHttp sends
+ * against the scope and removes the token from a hop the scope refuses. Added alone with
+ * {@code addInterceptor}, this interceptor has no per-hop check, and a same-origin redirect would
+ * carry the token wherever it points.
  *
  * <p>When no token can be had, the call fails with an {@link IOException} whose cause is the
  * provider's {@link OsOAuth2Exception} (an {@link java.io.InterruptedIOException} when the thread
@@ -46,7 +49,8 @@ public final class OsDataHubInterceptor implements Interceptor {
   }
 
   /**
-   * An interceptor for {@link TokenScope#defaults()}: {@code https://api.os.uk}.
+   * An interceptor for {@link TokenScope#defaults()}: {@code https://api.os.uk}. Added on its own it
+   * has no per-hop check of redirects; prefer {@link #installOn(OkHttpClient.Builder, TokenProvider)}.
    *
    * @param provider where tokens come from
    * @return the interceptor
@@ -56,7 +60,8 @@ public final class OsDataHubInterceptor implements Interceptor {
   }
 
   /**
-   * An interceptor for the given hosts.
+   * An interceptor for the given origins. Added on its own it has no per-hop check of redirects;
+   * prefer {@link #installOn(OkHttpClient.Builder, TokenProvider, TokenScope)}.
    *
    * @param provider where tokens come from
    * @param scope where tokens may be sent
@@ -81,10 +86,11 @@ public final class OsDataHubInterceptor implements Interceptor {
   }
 
   /**
-   * Adds an {@code OsDataHubInterceptor} (appended to the application interceptors) and an
-   * {@link OsDataHubAuthenticator} to a client builder. An {@link Authenticator} already set on the
-   * builder is kept: the new authenticator passes it every response that is not a 401 to a request
-   * carrying one of our tokens.
+   * Adds an {@code OsDataHubInterceptor} (appended to the application interceptors), the per-hop
+   * scope check (appended to the network interceptors: it removes the token from any redirect hop or
+   * retry the scope refuses) and an {@link OsDataHubAuthenticator} to a client builder. An
+   * {@link Authenticator} already set on the builder is kept: the new authenticator passes it every
+   * response that is not a 401 to a request carrying one of our tokens.
    *
    * <pre>{@code
    * OkHttpClient client = OsDataHubInterceptor.installOn(existing.newBuilder(), provider,
@@ -111,6 +117,7 @@ public final class OsDataHubInterceptor implements Interceptor {
     Authenticator current = builder.build().authenticator();
     Authenticator delegate = current == Authenticator.NONE ? null : current;
     builder.addInterceptor(interceptor);
+    builder.addNetworkInterceptor(new PerHopTokenGuard(scope));
     builder.authenticator(OsDataHubAuthenticator.create(provider, scope, delegate));
     return builder;
   }
@@ -118,8 +125,7 @@ public final class OsDataHubInterceptor implements Interceptor {
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    HttpUrl url = request.url();
-    if (request.header("Authorization") != null || !scope.permits(url.scheme(), url.host(), url.port(), url.encodedPath())) {
+    if (request.header("Authorization") != null || !PerHopTokenGuard.permits(scope, request.url())) {
       return chain.proceed(request);
     }
     AccessToken token = OsDataHubAuthenticator.tokenFrom(provider);

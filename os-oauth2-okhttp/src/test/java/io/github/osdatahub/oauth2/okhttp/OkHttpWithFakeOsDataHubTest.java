@@ -193,6 +193,21 @@ class OkHttpWithFakeOsDataHubTest {
   }
 
   @Test
+  void aRedirectFromAnApiToTheTokenEndpointOnTheSameHostCarriesNoToken() throws Exception {
+    hub.redirect("/search/names/v1/moved", hub.tokenUri());
+    OkHttpClient client = client(provider, hub.tokenScope());
+
+    call(client, hub.baseUri().resolve("/search/names/v1/moved")); // the token endpoint refuses a GET
+
+    assertThat(hub.apiRequests()).singleElement().satisfies(r ->
+        assertThat(r.header("Authorization")).hasValue(provider.token().authorizationHeader()));
+    assertThat(hub.tokenRequests()).extracting(RecordedRequest::method).containsExactly("POST", "GET");
+    assertThat(hub.tokenRequests()).allSatisfy(r ->
+        assertThat(r.header("Authorization").orElse("")).doesNotStartWithIgnoringCase("Bearer"));
+    assertThat(provider.stats().invalidations()).isZero();
+  }
+
+  @Test
   void aPlainHttpOsUrlThatIsNotLoopbackGetsNoToken() throws Exception {
     try (LoopbackServer other = LoopbackServer.okEverywhere()) {
       // The scope allows api.os.uk; only the scheme is wrong. The test DNS keeps it on this machine.

@@ -215,6 +215,39 @@ class OsDataHubAuthenticatorTest {
     assertThat(server.requests()).hasSize(2);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"otherPort", "tokenPath"})
+  void a401FromAHopTheScopeRefusesNeverGetsOurTokenBack(String hop) throws IOException {
+    // A pure seam: with installOn the network guard keeps the token off such a hop; here the 401
+    // arrives as OkHttp would hand it over, with our token still on the request before that guard.
+    TestTokens tokens = TestTokens.rotating();
+    TokenScope onePort = TokenScope.of("127.0.0.1:" + server.port());
+    URI refused = hop.equals("otherPort")
+        ? URI.create("http://127.0.0.1:" + (server.port() == 65535 ? 1 : server.port() + 1) + "/x")
+        : server.uri("/oauth2/token/v1");
+    Request sent = new Request.Builder().url(refused.toString())
+        .header("Authorization", tokens.current().authorizationHeader())
+        .tag(io.github.osdatahub.oauth2.AccessToken.class, tokens.current())
+        .build();
+    Response rejected = new Response.Builder().request(sent).protocol(Protocol.HTTP_1_1).code(401)
+        .message("Unauthorized").build();
+    List<Request> delegateGot = new ArrayList<>();
+    Authenticator addsItsOwnKey = (route, response) -> {
+      delegateGot.add(response.request());
+      return response.request().newBuilder().header("X-Api-Key", "the-delegate's").build();
+    };
+
+    Request next = OsDataHubAuthenticator.create(tokens, onePort, addsItsOwnKey).authenticate(null, rejected);
+
+    assertThat(delegateGot).singleElement().satisfies(r -> assertThat(r.header("Authorization")).isNull());
+    assertThat(next).isNotNull();
+    assertThat(next.header("Authorization")).isNull();
+    assertThat(next.header("X-Api-Key")).isEqualTo("the-delegate's");
+    assertThat(OsDataHubAuthenticator.create(tokens, onePort).authenticate(null, rejected)).isNull();
+    assertThat(tokens.invalidated).isEmpty();
+    assertThat(tokens.tokenCalls).hasValue(0);
+  }
+
   @Test
   void a407IsNeverHandledOnlyDelegated() throws IOException {
     // A pure seam: OkHttp sends 407 to the proxy authenticator, so a proxy would be needed to get here.
