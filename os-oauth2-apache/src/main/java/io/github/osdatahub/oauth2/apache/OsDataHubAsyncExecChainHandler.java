@@ -24,9 +24,9 @@ import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
 /**
  * The async client's exec-chain element: the same rules as {@link OsDataHubExecChainHandler}
- * (token on every hop the {@link TokenScope} permits, the caller's own {@code Authorization} left
- * alone, one retry with a fresh token on a 401, nothing done on 403 or 429), without ever blocking
- * a thread.
+ * (token on every hop whose route the {@link TokenScope} permits, the caller's own
+ * {@code Authorization} left alone, one retry with a fresh token on a 401, nothing done on 403 or
+ * 429), without ever blocking a thread.
  *
  * <p>The token comes from {@link TokenProvider#tokenAsync()}. While a token is cached that future
  * is already complete and the exchange goes on at once on the calling thread; otherwise the
@@ -85,8 +85,8 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
   @Override
   public void execute(HttpRequest request, AsyncEntityProducer entityProducer, AsyncExecChain.Scope chainScope,
       AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
-    if (RequestAuthorization.callerAuthorized(request, chainScope.clientContext)
-        || !RequestAuthorization.permits(scope, request)) {
+    if (RequestAuthorization.callerAuthorized(request, chainScope.clientContext, chainScope.exchangeId)
+        || !RequestAuthorization.permits(scope, chainScope.route, request)) {
       chain.proceed(request, entityProducer, chainScope, callback);
       return;
     }
@@ -152,7 +152,7 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
 
     void send(AccessToken token, boolean mayRetry) throws HttpException, IOException {
       request.setHeaders(arrived);
-      RequestAuthorization.authorize(request, chainScope.clientContext, token);
+      RequestAuthorization.authorize(request, chainScope.clientContext, chainScope.exchangeId, token);
       chain.proceed(request, entityProducer, chainScope, new Attempt(this, token, mayRetry));
     }
 

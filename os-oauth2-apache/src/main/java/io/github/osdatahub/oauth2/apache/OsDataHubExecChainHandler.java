@@ -23,8 +23,12 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * fresh one.
  *
  * <ul>
- *   <li>Each redirect hop passes through it (it sits after redirect handling), so a hop to a host
- *       out of scope carries no token, and a token this element added is removed from it.
+ *   <li>Scope is judged by the hop's route: the target's scheme, host and port (where Apache
+ *       really connects, whatever the request URI names) and the request's path. Through a proxy
+ *       only a TLS tunnel to an https target qualifies; the {@code CONNECT} never carries it.
+ *   <li>Each redirect hop passes through it (it sits after redirect handling), so a hop to an
+ *       origin out of scope carries no token, and a token this element added earlier in the same
+ *       exchange is removed from it.
  *   <li>A request with the caller's own {@code Authorization} header is passed on untouched.
  *   <li>On a 401 to a request that carried our token: retry once, only if the request entity is
  *       repeatable (or absent) and the provider has a different token. The second answer is
@@ -85,13 +89,13 @@ public final class OsDataHubExecChainHandler implements ExecChainHandler {
   @Override
   public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope chainScope, ExecChain chain)
       throws IOException, HttpException {
-    if (RequestAuthorization.callerAuthorized(request, chainScope.clientContext)
-        || !RequestAuthorization.permits(scope, request)) {
+    if (RequestAuthorization.callerAuthorized(request, chainScope.clientContext, chainScope.exchangeId)
+        || !RequestAuthorization.permits(scope, chainScope.route, request)) {
       return chain.proceed(request, chainScope);
     }
     AccessToken sent = provider.token();
     Header[] arrived = request.getHeaders(); // the elements below add headers; a retry starts from these again
-    RequestAuthorization.authorize(request, chainScope.clientContext, sent);
+    RequestAuthorization.authorize(request, chainScope.clientContext, chainScope.exchangeId, sent);
     ClassicHttpResponse response = chain.proceed(request, chainScope);
     if (response.getCode() != HttpStatus.SC_UNAUTHORIZED || !repeatable(request)) {
       return response;
@@ -109,7 +113,7 @@ public final class OsDataHubExecChainHandler implements ExecChainHandler {
     }
     discard(response, chainScope);
     request.setHeaders(arrived);
-    RequestAuthorization.authorize(request, chainScope.clientContext, fresh);
+    RequestAuthorization.authorize(request, chainScope.clientContext, chainScope.exchangeId, fresh);
     return chain.proceed(request, chainScope);
   }
 

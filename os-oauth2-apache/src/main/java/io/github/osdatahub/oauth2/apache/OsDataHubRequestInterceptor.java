@@ -4,6 +4,7 @@ import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.apache.internal.RequestAuthorization;
 import java.util.Objects;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
@@ -15,9 +16,12 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * the {@link TokenScope} permits (default {@code api.os.uk} over https), and leaves alone a request
  * that already has an {@code Authorization} header.
  *
- * <p>Request interceptors run once per hop, after redirect handling, so a redirect to another host
- * gets no token. What this interceptor does not do is answer a 401: for the single retry with a
- * fresh token, use {@link OsDataHubExecChain} instead (not both).
+ * <p>Scope is judged by the route Apache put in the context for this hop: its target's scheme,
+ * host and port (where the connection really goes, whatever the request URI names) and the
+ * request's path. No route in the context, a plain-http route through a proxy, or a
+ * {@code CONNECT}: no token. Request interceptors run once per hop, after redirect handling, so a
+ * redirect to another origin gets no token. What this interceptor does not do is answer a 401:
+ * for the single retry with a fresh token, use {@link OsDataHubExecChain} instead (not both).
  *
  * <p>For the classic client. On the async client interceptors run on an I/O reactor thread, and
  * this one would block it while a token is fetched; use {@link OsDataHubExecChain} there.
@@ -61,7 +65,7 @@ public final class OsDataHubRequestInterceptor implements HttpRequestInterceptor
   }
 
   /**
-   * Adds the bearer header when the request has none and its host is in scope.
+   * Adds the bearer header when the request has none and this hop's route is in scope.
    *
    * @param request the request of this hop
    * @param entity the request entity, or null
@@ -70,7 +74,8 @@ public final class OsDataHubRequestInterceptor implements HttpRequestInterceptor
    */
   @Override
   public void process(HttpRequest request, EntityDetails entity, HttpContext context) {
-    if (!request.containsHeader(HttpHeaders.AUTHORIZATION) && RequestAuthorization.permits(scope, request)) {
+    if (!request.containsHeader(HttpHeaders.AUTHORIZATION)
+        && RequestAuthorization.permits(scope, HttpClientContext.castOrCreate(context).getHttpRoute(), request)) {
       request.setHeader(HttpHeaders.AUTHORIZATION, provider.token().authorizationHeader());
     }
   }

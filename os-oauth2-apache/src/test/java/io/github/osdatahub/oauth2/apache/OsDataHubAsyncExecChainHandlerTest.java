@@ -23,18 +23,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
 import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
+import org.apache.hc.client5.http.async.methods.SimpleRequestProducer;
 import org.apache.hc.client5.http.async.methods.SimpleResponseConsumer;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
@@ -88,10 +92,14 @@ class OsDataHubAsyncExecChainHandlerTest {
 
   private static CloseableHttpAsyncClient authorizedClient(HttpAsyncClientBuilder builder, TokenProvider tokens,
       TokenScope scope) {
+    return started(OsDataHubExecChain.addTo(builder, tokens, scope), 100);
+  }
+
+  private static CloseableHttpAsyncClient started(HttpAsyncClientBuilder builder, int connectionsPerRoute) {
     builder.setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
-            .setMaxConnPerRoute(100).setMaxConnTotal(200).build())
+            .setMaxConnPerRoute(connectionsPerRoute).setMaxConnTotal(200).build())
         .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build());
-    CloseableHttpAsyncClient c = OsDataHubExecChain.addTo(builder, tokens, scope).build();
+    CloseableHttpAsyncClient c = builder.build();
     c.start();
     return c;
   }
@@ -212,6 +220,97 @@ class OsDataHubAsyncExecChainHandlerTest {
     assertThat(seen).hasSize(2);
     assertThat(seen.get(0).header("Authorization")).isPresent();
     assertThat(seen.get(1).header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void theTokenGoesByTheHostApacheConnectsToNotByTheRequestUri() throws Exception {
+    // The request names https://api.os.uk; Apache is told to connect to 127.0.0.2 over plain http.
+    ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
+    client.close(CloseMode.IMMEDIATE);
+    client = authorizedClient(tokens, TokenScope.defaults());
+    try (RecordingServer plain = RecordingServer.start("127.0.0.2", 200)) {
+      SimpleHttpResponse answer = client.execute(new HttpHost("http", "127.0.0.2", plain.port()),
+          SimpleRequestProducer.create(SimpleRequestBuilder.get("https://api.os.uk/search/names/v1/find?query=x")
+              .build()), SimpleResponseConsumer.create(), null, null, null).get(30, SECONDS);
+
+      assertThat(answer.getCode()).isEqualTo(200);
+      assertThat(plain.requests()).hasSize(1);
+      assertThat(plain.requests().get(0).authorization).isEmpty();
+      assertThat(tokens.tokenCalls()).isZero();
+    }
+  }
+
+  @Test
+  void throughAProxyAPlainHttpRequestCarriesNoToken() throws Exception {
+    ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
+    try (RecordingServer proxy = RecordingServer.start("127.0.0.2", 200)) {
+      client.close(CloseMode.IMMEDIATE);
+      client = authorizedClient(HttpAsyncClients.custom().setProxy(new HttpHost("127.0.0.2", proxy.port())), tokens,
+          TokenScope.of("127.0.0.1"));
+
+      assertThat(get(URI.create("http://127.0.0.1:9/x"))).isEqualTo(200);
+
+      assertThat(proxy.requests()).hasSize(1);
+      assertThat(proxy.requests().get(0).authorization).isEmpty();
+      assertThat(tokens.tokenCalls()).isZero();
+    }
+  }
+
+  @Test
+  void theTokenNeverGoesInAConnect() throws Exception {
+    try (RefusingProxy proxy = RefusingProxy.start("127.0.0.2")) {
+      client.close(CloseMode.IMMEDIATE);
+      client = authorizedClient(HttpAsyncClients.custom().setProxy(proxy.host()), ScriptedTokenProvider.renewing(),
+          TokenScope.defaults());
+      try {
+        get(URI.create("https://api.os.uk/search/names/v1/find?query=x"));
+      } catch (ExecutionException refused) {
+        // the proxy refused the tunnel: all that matters is what the CONNECT carried
+      }
+
+      assertThat(proxy.heads()).hasSize(1);
+      assertThat(proxy.heads().get(0)).startsWith("CONNECT api.os.uk:443 ")
+          .doesNotContainIgnoringCase("authorization:").doesNotContain("Bearer");
+    }
+  }
+
+  @Test
+  void aRedirectToAnotherPortOfAHostInScopeCarriesNoToken() throws Exception {
+    try (FakeOsDataHub otherPort = FakeOsDataHub.builder().noRateLimit().start()) {
+      client.close(CloseMode.IMMEDIATE);
+      client = authorizedClient(provider, TokenScope.of(hub.host() + ":" + hub.port()));
+      hub.redirect("/moved", otherPort.namesUri("Southampton"));
+
+      assertThat(get(hub.baseUri().resolve("/moved"))).isEqualTo(401);
+
+      assertThat(otherPort.host()).isEqualTo(hub.host());
+      assertThat(authorizations(hub.apiRequests())).containsExactly(provider.token().authorizationHeader());
+      assertThat(authorizations(otherPort.apiRequests())).containsExactly("(none)");
+    }
+  }
+
+  @Test
+  void aRedirectOntoTheTokenPathSpeltWithDotSegmentsCarriesNoToken() throws Exception {
+    hub.redirect("/moved", URI.create("http://" + hub.host() + ":" + hub.port() + "/x/../oauth2/token/v1"));
+
+    get(hub.baseUri().resolve("/moved"));
+
+    assertThat(authorizations(hub.apiRequests())).containsExactly(provider.token().authorizationHeader());
+    assertThat(hub.tokenRequests()).hasSize(2); // the provider's own, then the redirected hop
+    assertThat(hub.tokenRequests().get(1).header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void aCallersOwnHeaderIsKeptOnAReusedContextEvenWhenItHoldsTheLastTokenAdded() throws Exception {
+    HttpClientContext context = HttpClientContext.create();
+    assertThat(client.execute(SimpleRequestBuilder.get(hub.namesUri("warm")).build(), context, null)
+        .get(30, SECONDS).getCode()).isEqualTo(200);
+    String sdkToken = provider.token().authorizationHeader();
+
+    client.execute(SimpleRequestBuilder.get(other.namesUri("Southampton")).setHeader("Authorization", sdkToken)
+        .build(), context, null).get(30, SECONDS);
+
+    assertThat(authorizations(other.apiRequests())).containsExactly(sdkToken);
   }
 
   @Test
@@ -340,17 +439,26 @@ class OsDataHubAsyncExecChainHandlerTest {
   @Test
   void anExchangeCancelledWhileItsTokenIsPendingIsNeverSent() throws Exception {
     ScriptedTokenProvider held = ScriptedTokenProvider.renewing().hold();
+    List<String> passedOn = new CopyOnWriteArrayList<>(); // what our element handed to the rest of the chain
     client.close(CloseMode.IMMEDIATE);
-    client = authorizedClient(held, TokenScope.of("127.0.0.1"));
+    // One connection per route: had the cancelled exchange gone out, it would hold that connection
+    // until its answer came, so the later request could not be answered before the server saw it.
+    client = started(OsDataHubExecChain.addTo(HttpAsyncClients.custom(), held, TokenScope.of("127.0.0.1"))
+        .addExecInterceptorAfter(OsDataHubExecChain.ELEMENT_NAME, "passed-on", (request, entity, scope, chain, cb) -> {
+          passedOn.add(request.getPath() + " " + request.getFirstHeader("Authorization"));
+          chain.proceed(request, entity, scope, cb);
+        }), 1);
     try (RecordingServer api = RecordingServer.start("127.0.0.1", 200)) {
-      Future<SimpleHttpResponse> waiting = send(api.uri("/os"));
+      Future<SimpleHttpResponse> waiting = send(api.uri("/cancelled"));
       assertThat(held.heldCount()).isEqualTo(1);
 
       waiting.cancel(true);
-      held.release();
+      held.release(); // completes the pending token here, on this thread: a broken handler proceeds now
+      assertThat(get(api.uri("/later"))).isEqualTo(200);
 
       assertThat(waiting.isCancelled()).isTrue();
-      assertThat(api.requests()).isEmpty();
+      assertThat(passedOn).containsExactly("/later Authorization: Bearer token-1");
+      assertThat(api.requests().stream().map(s -> s.path)).containsExactly("/later");
     }
   }
 

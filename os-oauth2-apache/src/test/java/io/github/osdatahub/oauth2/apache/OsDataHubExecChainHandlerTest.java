@@ -29,7 +29,9 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
@@ -204,6 +206,113 @@ class OsDataHubExecChainHandlerTest {
     assertThat(seen).hasSize(2);
     assertThat(seen.get(0).header("Authorization")).isPresent();
     assertThat(seen.get(1).header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void theTokenGoesByTheHostApacheConnectsToNotByTheRequestUri() throws Exception {
+    // The request names https://api.os.uk; Apache is told to connect to 127.0.0.2 over plain http.
+    try (RecordingServer plain = RecordingServer.start("127.0.0.2", 200)) {
+      ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
+      try (CloseableHttpClient c = OsDataHubExecChain.addTo(HttpClients.custom(), tokens).build()) {
+        int status = c.execute(new HttpHost("http", "127.0.0.2", plain.port()),
+            new HttpGet("https://api.os.uk/search/names/v1/find?query=x"), response -> response.getCode());
+
+        assertThat(status).isEqualTo(200);
+        assertThat(plain.requests()).hasSize(1);
+        assertThat(plain.requests().get(0).authorization).isEmpty();
+        assertThat(tokens.tokenCalls()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aRequestUriOutOfScopeGetsTheTokenWhenApacheConnectsToAHostInScope() throws Exception {
+    try (RecordingServer api = RecordingServer.start("127.0.0.1", 200)) {
+      ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
+      try (CloseableHttpClient c = OsDataHubExecChain.addTo(HttpClients.custom(), tokens, TokenScope.of("127.0.0.1"))
+          .build()) {
+        c.execute(new HttpHost("http", "127.0.0.1", api.port()), new HttpGet("http://127.0.0.2/x"),
+            response -> response.getCode());
+
+        assertThat(api.requests()).hasSize(1);
+        assertThat(api.requests().get(0).authorization).contains("Bearer token-1");
+      }
+    }
+  }
+
+  @Test
+  void throughAProxyAPlainHttpRequestCarriesNoToken() throws Exception {
+    try (RecordingServer proxy = RecordingServer.start("127.0.0.2", 200)) {
+      ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
+      try (CloseableHttpClient c = OsDataHubExecChain.addTo(
+          HttpClients.custom().setProxy(new HttpHost("127.0.0.2", proxy.port())), tokens, TokenScope.of("127.0.0.1"))
+          .build()) {
+        int status = c.execute(new HttpGet("http://127.0.0.1:9/x"), response -> response.getCode());
+
+        assertThat(status).isEqualTo(200); // the proxy answered: the target in scope, the bytes read by the proxy
+        assertThat(proxy.requests()).hasSize(1);
+        assertThat(proxy.requests().get(0).authorization).isEmpty();
+        assertThat(tokens.tokenCalls()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void theTokenNeverGoesInAConnect() throws Exception {
+    try (RefusingProxy proxy = RefusingProxy.start("127.0.0.2")) {
+      try (CloseableHttpClient c = OsDataHubExecChain.addTo(HttpClients.custom().setProxy(proxy.host()),
+          ScriptedTokenProvider.renewing()).build()) {
+        try {
+          c.execute(new HttpGet("https://api.os.uk/search/names/v1/find?query=x"), response -> response.getCode());
+        } catch (IOException refused) {
+          // the proxy refused the tunnel: all that matters is what the CONNECT carried
+        }
+
+        assertThat(proxy.heads()).hasSize(1);
+        assertThat(proxy.heads().get(0)).startsWith("CONNECT api.os.uk:443 ")
+            .doesNotContainIgnoringCase("authorization:").doesNotContain("Bearer");
+      }
+    }
+  }
+
+  @Test
+  void aRedirectToAnotherPortOfAHostInScopeCarriesNoToken() throws Exception {
+    try (FakeOsDataHub otherPort = FakeOsDataHub.builder().noRateLimit().start()) {
+      client.close();
+      client = authorizedClient(HttpClients.custom(), TokenScope.of(hub.host() + ":" + hub.port()));
+      hub.redirect("/moved", otherPort.namesUri("Southampton"));
+
+      assertThat(get(hub.baseUri().resolve("/moved"))).isEqualTo(401);
+
+      assertThat(otherPort.host()).isEqualTo(hub.host());
+      assertThat(authorizations(hub.apiRequests())).containsExactly(provider.token().authorizationHeader());
+      assertThat(authorizations(otherPort.apiRequests())).containsExactly("(none)");
+    }
+  }
+
+  @Test
+  void aRedirectOntoTheTokenPathSpeltWithDotSegmentsCarriesNoToken() throws Exception {
+    hub.redirect("/moved", URI.create("http://" + hub.host() + ":" + hub.port() + "/x/../oauth2/token/v1"));
+
+    get(hub.baseUri().resolve("/moved"));
+
+    assertThat(authorizations(hub.apiRequests())).containsExactly(provider.token().authorizationHeader());
+    assertThat(hub.tokenRequests()).hasSize(2); // the provider's own, then the redirected hop
+    assertThat(hub.tokenRequests().get(1).header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void aCallersOwnHeaderIsKeptOnAReusedContextEvenWhenItHoldsTheLastTokenAdded() throws Exception {
+    HttpClientContext context = HttpClientContext.create();
+    int warm = client.execute(new HttpGet(hub.namesUri("warm")), context, response -> response.getCode());
+    assertThat(warm).isEqualTo(200);
+    String sdkToken = provider.token().authorizationHeader();
+    HttpGet own = new HttpGet(other.namesUri("Southampton"));
+    own.setHeader("Authorization", sdkToken);
+
+    client.execute(own, context, response -> response.getCode());
+
+    assertThat(authorizations(other.apiRequests())).containsExactly(sdkToken);
   }
 
   @Test

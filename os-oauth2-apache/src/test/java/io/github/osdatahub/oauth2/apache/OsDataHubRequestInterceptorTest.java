@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.OsOAuth2;
+import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.gson.GsonJsonCodec;
 import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.net.URI;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,6 +89,69 @@ class OsDataHubRequestInterceptorTest {
 
     assertThat(hub.apiRequests().get(0).header("Authorization")).contains("Bearer the-callers-own");
     assertThat(hub.tokenRequestCount()).isZero();
+  }
+
+  @Test
+  void theTokenGoesByTheHostApacheConnectsToNotByTheRequestUri() throws Exception {
+    // The request names https://api.os.uk; Apache is told to connect to 127.0.0.2 over plain http.
+    try (RecordingServer plain = RecordingServer.start("127.0.0.2", 200)) {
+      ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
+      try (CloseableHttpClient c = HttpClients.custom()
+          .addRequestInterceptorLast(OsDataHubRequestInterceptor.create(tokens)).build()) {
+        int status = c.execute(new HttpHost("http", "127.0.0.2", plain.port()),
+            new HttpGet("https://api.os.uk/search/names/v1/find?query=x"), response -> response.getCode());
+
+        assertThat(status).isEqualTo(200);
+        assertThat(plain.requests()).hasSize(1);
+        assertThat(plain.requests().get(0).authorization).isEmpty();
+        assertThat(tokens.tokenCalls()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void throughAProxyAPlainHttpRequestCarriesNoToken() throws Exception {
+    try (RecordingServer proxy = RecordingServer.start("127.0.0.2", 200)) {
+      ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
+      try (CloseableHttpClient c = HttpClients.custom().setProxy(new HttpHost("127.0.0.2", proxy.port()))
+          .addRequestInterceptorLast(OsDataHubRequestInterceptor.create(tokens, TokenScope.of("127.0.0.1"))).build()) {
+        int status = c.execute(new HttpGet("http://127.0.0.1:9/x"), response -> response.getCode());
+
+        assertThat(status).isEqualTo(200);
+        assertThat(proxy.requests()).hasSize(1);
+        assertThat(proxy.requests().get(0).authorization).isEmpty();
+        assertThat(tokens.tokenCalls()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void theTokenNeverGoesInAConnect() throws Exception {
+    try (RefusingProxy proxy = RefusingProxy.start("127.0.0.2")) {
+      try (CloseableHttpClient c = HttpClients.custom().setProxy(proxy.host())
+          .addRequestInterceptorLast(OsDataHubRequestInterceptor.create(ScriptedTokenProvider.renewing())).build()) {
+        try {
+          c.execute(new HttpGet("https://api.os.uk/search/names/v1/find?query=x"), response -> response.getCode());
+        } catch (IOException refused) {
+          // the proxy refused the tunnel: all that matters is what the CONNECT carried
+        }
+
+        assertThat(proxy.heads()).hasSize(1);
+        assertThat(proxy.heads().get(0)).startsWith("CONNECT api.os.uk:443 ")
+            .doesNotContainIgnoringCase("authorization:").doesNotContain("Bearer");
+      }
+    }
+  }
+
+  @Test
+  void withoutARouteInTheContextNoTokenIsAdded() {
+    ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
+    HttpGet request = new HttpGet("https://api.os.uk/search/names/v1/find?query=x");
+
+    OsDataHubRequestInterceptor.create(tokens).process(request, null, HttpClientContext.create());
+
+    assertThat(request.containsHeader("Authorization")).isFalse();
+    assertThat(tokens.tokenCalls()).isZero();
   }
 
   @Test

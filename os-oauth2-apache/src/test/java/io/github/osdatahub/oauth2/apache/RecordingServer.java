@@ -77,6 +77,10 @@ final class RecordingServer implements AutoCloseable {
     return host;
   }
 
+  int port() {
+    return server.getAddress().getPort();
+  }
+
   List<Seen> requests() {
     return List.copyOf(seen);
   }
