@@ -3,6 +3,7 @@ package io.github.osdatahub.oauth2.jdk;
 import io.github.osdatahub.oauth2.AccessToken;
 import io.github.osdatahub.oauth2.OsOAuth2Exception;
 import io.github.osdatahub.oauth2.TokenProvider;
+import io.github.osdatahub.oauth2.TokenRequest;
 import io.github.osdatahub.oauth2.TokenScope;
 import java.io.IOException;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse.PushPromiseHandler;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * One call through {@link OsDataHubHttpClient} for a request in scope: adds the token, answers one
  * 401 by invalidating the token that was sent and retrying with a fresh one, and follows redirects
  * hop by hop (when the client's policy follows them) so each hop is checked against the scope.
+ * Also, with no token of ours, for a request that carries the caller's own {@code Authorization}
+ * and would be redirected: so that it is dropped across origins on every JDK.
  *
  * <p>Written once as a chain of futures. The asynchronous {@link Io} never blocks; the synchronous
  * one completes every future before returning it, so the same chain runs inline on the caller's
@@ -30,10 +34,13 @@ import java.util.concurrent.CompletableFuture;
  * <p>What to do with an answer is decided when its headers arrive, in the body handler: a redirect
  * to follow has its body discarded, a 401 that may be retried is buffered (and replayed to the
  * caller's handler if it is returned after all), and everything else goes to the caller's handler.
+ * That 401 is read at most to {@link TokenRequest#MAX_RESPONSE_BYTES} (an error envelope is far
+ * smaller; past the bound the connection is dropped unread) and within the request's timeout.
  */
 final class AuthorizedExchange<T> {
-  // The JDK drops these on a redirect to another origin; so do we. Authorization is always
-  // recomputed per hop from the scope.
+  // Dropped on a hop to another origin, as JDK 25 does (JDK 17 forwards them: a caller's own
+  // Authorization would reach any host a redirect names). Our token is never among them: each hop
+  // gets it afresh, from the scope.
   private static final Set<String> DROPPED_ACROSS_ORIGINS = Set.of("authorization", "cookie", "origin", "referer");
 
   private final TokenProvider provider;
@@ -55,20 +62,35 @@ final class AuthorizedExchange<T> {
     this.push = push;
   }
 
+  /** Sends a request without an {@code Authorization} header, adding the token where the scope permits. */
   CompletableFuture<HttpResponse<T>> run(HttpRequest request) {
     return io.token(provider).thenCompose(token -> hop(request, token, 0, false, null));
   }
 
+  /**
+   * Sends a request that carries the caller's own {@code Authorization}: the provider is never
+   * asked and no 401 is retried; redirects are followed only to drop that header across origins.
+   */
+  CompletableFuture<HttpResponse<T>> runAsGiven(HttpRequest request) {
+    return hop(request, null, 0, false, null);
+  }
+
+  /** One hop; {@code token} is null when the request goes as the caller gave it. */
   private CompletableFuture<HttpResponse<T>> hop(HttpRequest request, AccessToken token, int hops, boolean retried,
       HttpResponse<T> previous) {
-    boolean authorize = scope.permits(request.uri());
+    boolean authorize = token != null && scope.permits(request.uri());
     HttpRequest sent = authorize
         ? HttpRequest.newBuilder(request, (name, value) -> true).setHeader("Authorization", token.authorizationHeader())
             .build()
         : request;
-    return io.send(direct, sent, decide(request.uri(), hops, authorize && !retried), push == null ? null : pushes())
+    long sentAt = System.nanoTime();
+    return io.send(direct, sent, decide(request, sentAt, hops, authorize && !retried), push == null ? null : pushes())
         .thenCompose(response -> {
           Outcome<T> outcome = response.body();
+          if (outcome == null) {
+            // A proxy's 407 to CONNECT: the JDK returns it without calling any body handler.
+            return CompletableFuture.completedFuture(new ChainedResponse<>(response, null, previous));
+          }
           if (outcome.rejected != null) {
             return retryOrReturn(request, token, response, hops, previous);
           }
@@ -111,11 +133,16 @@ final class AuthorizedExchange<T> {
   }
 
   /** The body handler for one hop: decides, from status and headers, what the wrapper will do. */
-  private BodyHandler<Outcome<T>> decide(URI from, int hops, boolean mayRetry) {
+  private BodyHandler<Outcome<T>> decide(HttpRequest request, long sentAt, int hops, boolean mayRetry) {
+    URI from = request.uri();
     return info -> {
       int status = info.statusCode();
       if (status == 401 && mayRetry) {
-        return BodySubscribers.mapping(BodySubscribers.ofByteArray(), Outcome::rejected);
+        // The JDK's timeout covers the headers only; the buffered body must also be in by then.
+        BoundedBodySubscriber bounded = request.timeout()
+            .map(timeout -> new BoundedBodySubscriber(sentAt + timeout.toNanos(), timeout))
+            .orElseGet(BoundedBodySubscriber::new);
+        return BodySubscribers.mapping(bounded, Outcome::rejected);
       }
       if (policy != HttpClient.Redirect.NEVER && hops < Redirects.MAX_HOPS && Redirects.isRedirect(status)) {
         Optional<URI> to = Redirects.target(from, info.headers());
@@ -135,13 +162,11 @@ final class AuthorizedExchange<T> {
             .thenApply(response -> new ChainedResponse<>(response, response.body().value, null)));
   }
 
+  /** The next hop, built from the request as the caller gave it (never the one that carried our token). */
   private static HttpRequest nextHop(HttpRequest request, int status, URI target) {
-    boolean sameOrigin = target.getScheme().equalsIgnoreCase(request.uri().getScheme())
-        && target.getRawAuthority().equalsIgnoreCase(request.uri().getRawAuthority());
-    HttpRequest.Builder next = HttpRequest.newBuilder(request, (name, value) -> {
-      String n = name.toLowerCase(Locale.ROOT);
-      return !n.equals("authorization") && (sameOrigin || !DROPPED_ACROSS_ORIGINS.contains(n));
-    }).uri(target);
+    boolean sameOrigin = Redirects.sameOrigin(request.uri(), target);
+    HttpRequest.Builder next = HttpRequest.newBuilder(request,
+        (name, value) -> sameOrigin || !DROPPED_ACROSS_ORIGINS.contains(name.toLowerCase(Locale.ROOT))).uri(target);
     String method = Redirects.nextMethod(status, request.method());
     if (!method.equals(request.method())) {
       next.GET();
@@ -165,8 +190,10 @@ final class AuthorizedExchange<T> {
       return new Outcome<>(value, null, null);
     }
 
+    /** A buffered 401: its body cut to the bound (the subscriber reads one byte more to tell). */
     static <T> Outcome<T> rejected(byte[] body) {
-      return new Outcome<>(null, body, null);
+      int bound = TokenRequest.MAX_RESPONSE_BYTES;
+      return new Outcome<>(null, body.length > bound ? Arrays.copyOf(body, bound) : body, null);
     }
 
     static <T> Outcome<T> redirect(URI target) {

@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Collects a response body up to {@link TokenRequest#MAX_RESPONSE_BYTES} plus one byte (enough to
  * tell that there was more), then cancels the subscription so the rest is never read. Also bounds
- * the body's arrival by the exchange's deadline: {@code HttpRequest.timeout} only covers the
- * response headers.
+ * the body's arrival by the exchange's deadline, when there is one: {@code HttpRequest.timeout}
+ * only covers the response headers. Used for token answers and for the 401s that
+ * {@link OsDataHubHttpClient} reads before deciding to retry.
  *
  * <p>Never blocks: bytes are copied as they arrive, one buffer list at a time.
  */
@@ -27,6 +28,9 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
   private volatile Flow.Subscription subscription;
   private byte[] buffer = new byte[1024];
   private int size;
+
+  /** A subscriber bounded in size only: for an exchange without a timeout. */
+  BoundedBodySubscriber() {}
 
   /**
    * A subscriber for an exchange that must be over by {@code deadlineNanos}.

@@ -30,7 +30,9 @@ import javax.net.ssl.SSLParameters;
  * <ul>
  *   <li>{@code Authorization: Bearer <token>} on each request the {@link TokenScope} permits (by
  *       default {@code https://api.os.uk}, never its token endpoint). Other requests, and requests
- *       that already carry an {@code Authorization} header, go to your client exactly as given.
+ *       that already carry an {@code Authorization} header, go to your client as given (the provider
+ *       is never asked for them), except that a request with your own {@code Authorization} is
+ *       redirected as below, so that the header never leaves its origin.
  *   <li>On a 401 to a request that carried a token: {@link TokenProvider#invalidate invalidates}
  *       that token and retries once with a fresh one; if the provider returns the same token, or the
  *       retry is answered 401 again, that 401 is returned. 403, 429 and every other status are
@@ -38,12 +40,13 @@ import javax.net.ssl.SSLParameters;
  *   <li>Redirects: the token never reaches another host. When your client does not follow redirects
  *       ({@link HttpClient.Redirect#NEVER}, the JDK's default), a 3xx is returned as it is. When it
  *       does, this client follows them itself, with your client's policy ({@code NORMAL}: not from
- *       https to http) and at most 5 hops, checking each hop against the scope: a hop in scope gets
- *       the token, any other hop gets none (and, across origins, no {@code Cookie}, {@code Origin} or
- *       {@code Referer} either, as the JDK does). To do so without changing your client, it sends
- *       authorized requests through a second client built by {@link HttpClient#newBuilder()} with
- *       your client's settings and {@code Redirect.NEVER}. {@link HttpResponse#previousResponse()}
- *       links each hop, and a retried 401, as the JDK does.
+ *       https to http; only http and https targets) and at most 5 hops, checking each hop against
+ *       the scope: a hop in scope gets the token, any other hop gets none. On a hop to another
+ *       origin (scheme, host or port) your own {@code Authorization}, {@code Cookie}, {@code Origin}
+ *       and {@code Referer} are dropped, as JDK 25 does and JDK 17 does not. To do so without
+ *       changing your client, it sends these requests through a second client built by
+ *       {@link HttpClient#newBuilder()} with your client's settings and {@code Redirect.NEVER}.
+ *       {@link HttpResponse#previousResponse()} links each hop, and a retried 401, as the JDK does.
  * </ul>
  *
  * <p>{@code sendAsync} (both forms, push promises included) uses {@link TokenProvider#tokenAsync()}
@@ -55,7 +58,11 @@ import javax.net.ssl.SSLParameters;
  * <p>A retry or a followed redirect (307/308) sends the request body again: use a body publisher
  * that can be subscribed more than once, such as {@link HttpRequest.BodyPublishers#ofString} or
  * {@code ofByteArray} (a one-shot {@code fromPublisher} cannot). A 401 that may be retried is held
- * in memory until the wrapper knows whether it is retried, then given to your body handler.
+ * in memory until the wrapper knows whether it is retried, then given to your body handler: at most
+ * its first {@link io.github.osdatahub.oauth2.TokenRequest#MAX_RESPONSE_BYTES} bytes (the rest is
+ * never read), and it must arrive within the request's {@link HttpRequest#timeout() timeout}, if
+ * any, counted from when the request was sent, or the call fails with an
+ * {@link java.net.http.HttpTimeoutException}.
  *
  * <pre>{@code
  * CachingTokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment());
@@ -138,11 +145,10 @@ public final class OsDataHubHttpClient extends HttpClient {
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, BodyHandler<T> handler) throws IOException, InterruptedException {
     Objects.requireNonNull(handler, "handler");
-    if (!authorizes(request)) {
+    if (!ours(request)) {
       return delegate.send(request, handler);
     }
-    CompletableFuture<HttpResponse<T>> call = exchange(AuthorizedExchange.Blocking.INSTANCE, handler, null)
-        .run(request);
+    CompletableFuture<HttpResponse<T>> call = run(AuthorizedExchange.Blocking.INSTANCE, request, handler, null);
     try {
       return call.get();
     } catch (ExecutionException e) {
@@ -153,30 +159,40 @@ public final class OsDataHubHttpClient extends HttpClient {
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, BodyHandler<T> handler) {
     Objects.requireNonNull(handler, "handler");
-    if (!authorizes(request)) {
+    if (!ours(request)) {
       return delegate.sendAsync(request, handler);
     }
-    return exchange(AuthorizedExchange.Async.INSTANCE, handler, null).run(request);
+    return run(AuthorizedExchange.Async.INSTANCE, request, handler, null);
   }
 
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, BodyHandler<T> handler,
       PushPromiseHandler<T> pushPromiseHandler) {
     Objects.requireNonNull(handler, "handler");
-    if (!authorizes(request)) {
+    if (!ours(request)) {
       return delegate.sendAsync(request, handler, pushPromiseHandler);
     }
-    return exchange(AuthorizedExchange.Async.INSTANCE, handler, pushPromiseHandler).run(request);
+    return run(AuthorizedExchange.Async.INSTANCE, request, handler, pushPromiseHandler);
   }
 
-  /** In scope and not already authorized by the caller. */
-  private boolean authorizes(HttpRequest request) {
-    return scope.permits(request.uri()) && request.headers().firstValue("Authorization").isEmpty();
+  /**
+   * Whether the wrapper sends this request itself rather than handing it to your client: a request
+   * in scope (for the token), or one carrying your own {@code Authorization} that your client would
+   * redirect (JDK 17 forwards that header to any host a redirect names; we drop it across origins).
+   */
+  private boolean ours(HttpRequest request) {
+    return hasAuthorization(request) ? delegate.followRedirects() != Redirect.NEVER : scope.permits(request.uri());
   }
 
-  private <T> AuthorizedExchange<T> exchange(AuthorizedExchange.Io io, BodyHandler<T> handler,
-      PushPromiseHandler<T> push) {
-    return new AuthorizedExchange<>(provider, scope, direct.get(), delegate.followRedirects(), io, handler, push);
+  private <T> CompletableFuture<HttpResponse<T>> run(AuthorizedExchange.Io io, HttpRequest request,
+      BodyHandler<T> handler, PushPromiseHandler<T> push) {
+    AuthorizedExchange<T> exchange = new AuthorizedExchange<>(provider, scope, direct.get(), delegate.followRedirects(),
+        io, handler, push);
+    return hasAuthorization(request) ? exchange.runAsGiven(request) : exchange.run(request);
+  }
+
+  private static boolean hasAuthorization(HttpRequest request) {
+    return request.headers().firstValue("Authorization").isPresent();
   }
 
   /** A failure of the blocking chain, thrown as {@code send} declares. */

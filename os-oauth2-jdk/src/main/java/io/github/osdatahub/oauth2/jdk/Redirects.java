@@ -28,7 +28,11 @@ final class Redirects {
     return method;
   }
 
-  /** Where the answer points, resolved against the request's URI; empty when absent or malformed. */
+  /**
+   * Where the answer points, resolved against the request's URI; empty when absent, malformed, or
+   * not an http or https URI with a host (ftp:, file:, javascript: and the like), so that such an
+   * answer is returned as it is, as the JDK returns a redirect it does not follow.
+   */
   static Optional<URI> target(URI from, HttpHeaders headers) {
     Optional<String> location = headers.firstValue("Location");
     if (location.isEmpty()) {
@@ -36,10 +40,29 @@ final class Redirects {
     }
     try {
       URI to = from.resolve(new URI(location.get().strip()));
-      return to.isAbsolute() && to.getHost() != null ? Optional.of(to) : Optional.empty();
+      return isHttp(to) && to.getHost() != null ? Optional.of(to) : Optional.empty();
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether two URIs share an origin: scheme, host and port (a missing port is the scheme's
+   * default). A caller's {@code Authorization}, {@code Cookie}, {@code Origin} and {@code Referer}
+   * follow a redirect only within one origin.
+   */
+  static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+        && port(a) == port(b);
+  }
+
+  private static boolean isHttp(URI uri) {
+    String scheme = uri.getScheme();
+    return scheme != null && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"));
+  }
+
+  private static int port(URI uri) {
+    return uri.getPort() != -1 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
   }
 
   /** NORMAL follows unless https goes to http; ALWAYS follows; NEVER does not. */

@@ -3,6 +3,7 @@ package io.github.osdatahub.oauth2.jdk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.osdatahub.oauth2.CachingTokenProvider;
+import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
 import io.github.osdatahub.oauth2.testkit.RecordedRequest;
 import java.net.URI;
@@ -44,6 +45,11 @@ class OsDataHubHttpClientRedirectTest {
   private OsDataHubHttpClient on(HttpClient.Redirect policy) {
     return OsDataHubHttpClient.create(provider, HttpClient.newBuilder().followRedirects(policy).build(),
         hub.tokenScope());
+  }
+
+  private HttpRequest ownAuthorization() {
+    return HttpRequest.newBuilder(hub.baseUri().resolve("/moved")).header("Authorization", "Bearer mine")
+        .header("Cookie", "session=1").build();
   }
 
   private HttpRequest moved() {
@@ -142,6 +148,124 @@ class OsDataHubHttpClientRedirectTest {
 
     assertThat(response.statusCode()).isEqualTo(302);
     assertThat(hub.apiRequestCount()).isEqualTo(Redirects.MAX_HOPS + 1);
+  }
+
+  @Test
+  void aCallersOwnAuthorizationIsDroppedOnAHopToAnotherOrigin() throws Exception {
+    try (FakeOsDataHub otherPort = FakeOsDataHub.builder().start()) {
+      for (FakeOsDataHub target : List.of(other, otherPort)) {
+        hub.redirect("/moved", target.namesUri("Southampton"));
+        OsDataHubHttpClient client = on(HttpClient.Redirect.NORMAL);
+
+        HttpResponse<String> sync = client.send(ownAuthorization(), BodyHandlers.ofString());
+        HttpResponse<String> async = client.sendAsync(ownAuthorization(), BodyHandlers.ofString())
+            .get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+        for (HttpResponse<String> response : List.of(sync, async)) {
+          assertThat(response.uri()).isEqualTo(target.namesUri("Southampton"));
+          assertThat(response.previousResponse()).hasValueSatisfying(r -> assertThat(r.statusCode()).isEqualTo(302));
+        }
+        assertThat(target.apiRequests()).as(target.baseUri().toString()).hasSize(2).allSatisfy(r -> {
+          assertThat(r.header("Authorization")).isEmpty();
+          assertThat(r.header("Cookie")).isEmpty();
+        });
+      }
+    }
+    assertThat(hub.apiRequests()).hasSize(4).allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer mine"));
+    assertThat(hub.tokenRequestCount()).as("the provider was never asked").isZero();
+  }
+
+  @Test
+  void aCallersOwnAuthorizationIsKeptOnTheSameOrigin() throws Exception {
+    hub.redirect("/moved", hub.namesUri("Southampton"));
+    OsDataHubHttpClient client = on(HttpClient.Redirect.NORMAL);
+
+    HttpResponse<String> sync = client.send(ownAuthorization(), BodyHandlers.ofString());
+    HttpResponse<String> async = client.sendAsync(ownAuthorization(), BodyHandlers.ofString())
+        .get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+    for (HttpResponse<String> response : List.of(sync, async)) {
+      assertThat(response.statusCode()).as("the hub does not know the caller's token").isEqualTo(401);
+      assertThat(response.previousResponse()).hasValueSatisfying(r -> assertThat(r.statusCode()).isEqualTo(302));
+    }
+    assertThat(hub.apiRequests()).extracting(RecordedRequest::path)
+        .containsExactly("/moved", "/search/names/v1/find", "/moved", "/search/names/v1/find");
+    assertThat(hub.apiRequests()).allSatisfy(r -> assertThat(r.header("Authorization")).contains("Bearer mine"));
+    assertThat(hub.tokenRequestCount()).isZero();
+  }
+
+  @Test
+  void aRedirectToAnotherPortOfAnInScopeHostNeverCarriesTheToken() throws Exception {
+    try (FakeOsDataHub otherPort = FakeOsDataHub.builder().start()) {
+      hub.redirect("/moved", otherPort.namesUri("Southampton"));
+      TokenScope onePort = TokenScope.of("127.0.0.1:" + hub.port());
+      OsDataHubHttpClient client = OsDataHubHttpClient.create(provider,
+          HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(), onePort);
+
+      HttpResponse<String> sync = client.send(moved(), BodyHandlers.ofString());
+      HttpResponse<String> async = client.sendAsync(moved(), BodyHandlers.ofString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+      for (HttpResponse<String> response : List.of(sync, async)) {
+        assertThat(response.statusCode()).as("no token, no key: the other port's 401").isEqualTo(401);
+        assertThat(response.uri().getPort()).isEqualTo(otherPort.port());
+      }
+      assertThat(otherPort.apiRequests()).hasSize(2).allSatisfy(r -> {
+        assertThat(r.header("Authorization")).isEmpty();
+        assertThat(r.header("Cookie")).as("another origin").isEmpty();
+      });
+      assertThat(hub.apiRequests()).hasSize(2).allSatisfy(r ->
+          assertThat(r.header("Authorization")).contains(provider.token().authorizationHeader()));
+    }
+  }
+
+  @Test
+  void aRedirectOntoTheTokenEndpointHoweverSpeltCarriesNoToken() throws Exception {
+    OsDataHubHttpClient client = on(HttpClient.Redirect.NORMAL);
+    for (String path : List.of("x/../oauth2/token/v1", "%6Fauth2/token/v1", "OAUTH2//token/v1")) {
+      // Built as a string: URI.resolve would normalise the dot segments away.
+      hub.redirect("/moved", URI.create(hub.baseUri() + "/" + path));
+
+      client.send(moved(), BodyHandlers.ofString());
+      client.sendAsync(moved(), BodyHandlers.ofString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    List<RecordedRequest> hops = hub.apiRequests().stream().filter(r -> !r.path().equals("/moved")).toList();
+    assertThat(hops).extracting(RecordedRequest::path).containsExactly("/x/../oauth2/token/v1",
+        "/x/../oauth2/token/v1", "/%6Fauth2/token/v1", "/%6Fauth2/token/v1", "/OAUTH2//token/v1", "/OAUTH2//token/v1");
+    assertThat(hops).allSatisfy(r -> assertThat(r.header("Authorization")).isEmpty());
+    assertThat(hub.apiRequests()).filteredOn(r -> r.path().equals("/moved")).hasSize(6)
+        .allSatisfy(r -> assertThat(r.header("Authorization")).contains(provider.token().authorizationHeader()));
+  }
+
+  @Test
+  void aRedirectToASchemeTheJdkDoesNotSpeakIsReturnedAsIs() throws Exception {
+    OsDataHubHttpClient client = on(HttpClient.Redirect.ALWAYS);
+    List<String> targets = List.of("ftp://127.0.0.1/pub/file", "file://127.0.0.1/etc/passwd", "file:///etc/passwd",
+        "javascript://127.0.0.1/%0Aalert(1)", "javascript:alert(1)");
+    for (String target : targets) {
+      hub.redirect("/moved", URI.create(target));
+
+      HttpResponse<String> sync = client.send(moved(), BodyHandlers.ofString());
+      HttpResponse<String> async = client.sendAsync(moved(), BodyHandlers.ofString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+
+      for (HttpResponse<String> response : List.of(sync, async)) {
+        assertThat(response.statusCode()).as(target).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).contains(target);
+        assertThat(response.previousResponse()).isEmpty();
+      }
+    }
+    assertThat(hub.apiRequests()).hasSize(2 * targets.size()).allSatisfy(r -> assertThat(r.path()).isEqualTo("/moved"));
+  }
+
+  @Test
+  void anOriginIsSchemeHostAndPortWithDefaultPortsFilledIn() {
+    URI origin = URI.create("https://api.os.uk/a");
+
+    assertThat(Redirects.sameOrigin(origin, URI.create("HTTPS://API.OS.UK:443/b?c"))).isTrue();
+    assertThat(Redirects.sameOrigin(origin, URI.create("https://api.os.uk:8443/a"))).isFalse();
+    assertThat(Redirects.sameOrigin(origin, URI.create("http://api.os.uk/a"))).isFalse();
+    assertThat(Redirects.sameOrigin(origin, URI.create("https://api.os.uk.evil.example/a"))).isFalse();
+    assertThat(Redirects.sameOrigin(URI.create("http://127.0.0.1/"), URI.create("http://127.0.0.1:80/"))).isTrue();
   }
 
   @Test
