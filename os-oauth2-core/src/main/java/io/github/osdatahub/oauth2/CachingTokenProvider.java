@@ -46,8 +46,9 @@ import java.util.function.DoubleSupplier;
  *   <li>A call that starts after {@code invalidate(t)} has returned never gets {@code t}.
  *   <li>No token request is started after {@link #close()} has returned, and the one in flight is
  *       cancelled.
- *   <li>No caller is handed a token past its hard expiry; a token that arrives after it counts as a
- *       failed refresh.
+ *   <li>No caller is handed a token past its hard expiry: a token that arrives after it counts as a
+ *       failed refresh, and the timer ages the cached token at each deadline (the hot path reads no
+ *       clock, so it trails the clock by no more than the timer's own delay in running a due task).
  *   <li>The future from {@link #tokenAsync()}, when it is not already complete, completes on the
  *       executor, never on a timer or transport thread.
  *   <li>Listener calls run on the executor one at a time, in the order of the events; once
@@ -420,16 +421,18 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         next = s.with(s.state, null, new Failure(failed, now + backoffNanos(failed, consecutive, holding), consecutive));
       }
     } while (!SNAPSHOT.compareAndSet(this, s, next));
+    // The event is queued before the waiters wake: a waiter may start the next refresh at once, and
+    // its events must come after this one's.
     if (failed == null) {
       scheduleTick();
-      mine.result.complete(token);
       listenerCalls.post(listener -> listener.onTokenFetched(token));
+      mine.result.complete(token);
     } else {
       failures.increment();
       OsOAuth2Exception e = failed;
       boolean serving = next.stateAt(now, wall) < EXPIRED;
-      mine.result.completeExceptionally(e);
       listenerCalls.post(listener -> listener.onRefreshFailed(e, serving));
+      mine.result.completeExceptionally(e);
     }
   }
 
