@@ -46,8 +46,7 @@ final class Configuration {
   static final Option SECRET_FILE = Option.valued("--secret-file", null, "FILE",
       "read the project API secret from FILE (first line; default $" + SECRET_VARIABLE + ")");
   static final Option CREDENTIAL_ENCODING = Option.valued("--credential-encoding", null, "MODE",
-      "rfc6749 (default) or raw: how key and secret go in the Basic header (default $"
-          + CREDENTIAL_ENCODING_VARIABLE + ")");
+      "rfc6749 or raw (default $" + CREDENTIAL_ENCODING_VARIABLE + ", else rfc6749)");
   /** The options of every command that reads this configuration. */
   static final List<Option> OPTIONS = List.of(KEY, SECRET_FILE, CREDENTIAL_ENCODING);
 

@@ -14,8 +14,8 @@ import java.util.Objects;
  * Run {@code java -jar os-oauth2.jar --help} for the usage.
  *
  * <p>Exit codes: 0 success; 2 usage or configuration error; 3 credentials rejected; 4 no token for
- * another reason; 5 the API request failed; 6 the output could not be written. Each failure is one line on standard error, which never
- * holds the secret or a token.
+ * another reason; 5 the API request failed; 6 the output could not be written. Each failure is one
+ * line on standard error, which never holds the secret or a token.
  */
 public final class Main {
   /** The message when standard output could not be written. */

@@ -51,10 +51,13 @@ final class OutputFile {
       }
       return;
     }
-    boolean posix = Files.getFileStore(destination.toAbsolutePath().getParent()).supportsFileAttributeView("posix");
-    Set<PosixFilePermission> keep = posix && Files.exists(destination) ? Files.getPosixFilePermissions(destination) : null;
+    Path directory = destination.toAbsolutePath().getParent();
+    boolean posix = Files.getFileStore(directory).supportsFileAttributeView("posix");
+    Set<PosixFilePermission> keep = posix && Files.exists(destination)
+        ? Files.getPosixFilePermissions(destination) : null;
     // Owner-only while written when replacing: the old file's permissions may be narrower than the umask's.
-    Path temporary = createBeside(destination, !posix ? null : keep != null ? OWNER_ONLY : NEW_FILE);
+    Path temporary = createIn(directory, destination.getFileName(),
+        !posix ? null : keep != null ? OWNER_ONLY : NEW_FILE);
     try {
       try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.WRITE)) {
         content.writeTo(out);
@@ -73,11 +76,10 @@ final class OutputFile {
     }
   }
 
-  /** A new empty file in the destination's directory, created with these permissions (less the umask). */
-  private static Path createBeside(Path destination, Set<PosixFilePermission> permissions) throws IOException {
-    Path directory = destination.toAbsolutePath().getParent();
+  /** A new empty hidden file named after the destination, with these permissions (less the umask). */
+  private static Path createIn(Path directory, Path name, Set<PosixFilePermission> permissions) throws IOException {
     for (int attempt = 0; ; attempt++) {
-      Path candidate = directory.resolve("." + destination.getFileName() + "."
+      Path candidate = directory.resolve("." + name + "."
           + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
       try {
         return permissions == null ? Files.createFile(candidate)
