@@ -9,7 +9,7 @@ import java.util.Base64;
  *
  * <p>OS keys and secrets are letters and digits, for which both encodings send the same bytes, the
  * ones {@code curl -u KEY:SECRET} sends. They differ only for other characters: a standards server
- * (Spring Authorization Server, Nimbus, Keycloak) decodes what {@link #RFC6749} sends, and would
+ * (Spring Authorization Server, Nimbus) decodes what {@link #RFC6749} sends, and would
  * read a raw {@code +} as a space and refuse a raw {@code %} that starts no escape.
  *
  * <pre>{@code
