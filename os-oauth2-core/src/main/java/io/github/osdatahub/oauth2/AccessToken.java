@@ -26,7 +26,7 @@ public final class AccessToken {
   private final Instant issuedAt;
 
   AccessToken(String value, Duration lifetime, Instant expiresAt, long sentAtNanos, Instant issuedAt) {
-    this.value = value;
+    this.value = checkValue(value);
     this.authorizationHeader = "Bearer " + value;
     this.lifetime = lifetime;
     this.expiresAt = expiresAt;
@@ -37,19 +37,39 @@ public final class AccessToken {
   /**
    * A token from its value and wall-clock expiry, for tests and for tokens obtained elsewhere.
    *
-   * @param value the access token; not blank
+   * @param value the access token; not blank, visible ASCII only (no spaces, line breaks or other
+   *     control characters, which could split the {@code Authorization} header or a message)
    * @param expiresAt when it expires
    * @return the token
+   * @throws IllegalArgumentException when the value is blank or holds other characters (never
+   *     quoting it)
    */
   public static AccessToken of(String value, Instant expiresAt) {
     Objects.requireNonNull(expiresAt, "expiresAt");
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException("access token value must not be blank");
-    }
+    checkValue(value);
     Instant now = Instant.now();
     Duration lifetime = Duration.between(now, expiresAt);
     return new AccessToken(value, lifetime.isNegative() ? Duration.ZERO : lifetime, expiresAt,
         System.nanoTime(), null);
+  }
+
+  /**
+   * The one rule for a token value, the same that the response parser applies: it goes into an
+   * {@code Authorization} header and into the JDK client's error messages, so a CR or LF could
+   * split either.
+   */
+  private static String checkValue(String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException("access token value must not be blank");
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c > '~') {
+        throw new IllegalArgumentException("access token value must hold only visible ASCII characters "
+            + "(no spaces, line breaks or control characters): it goes in an Authorization header");
+      }
+    }
+    return value;
   }
 
   /**

@@ -81,6 +81,19 @@ public final class OsOAuth2 {
     }
 
     /**
+     * How the key and secret go in the token request's Basic header; default
+     * {@link CredentialEncoding#RFC6749}. See {@link TokenClient.Builder#credentialEncoding}.
+     *
+     * @param encoding {@link CredentialEncoding#RAW} for a gateway that does not decode
+     * @return this builder
+     * @throws IllegalArgumentException when the encoding cannot carry the key
+     */
+    public Builder credentialEncoding(CredentialEncoding encoding) {
+      client.credentialEncoding(encoding);
+      return this;
+    }
+
+    /**
      * The HTTP transport; default: discovered.
      *
      * @param transport the transport

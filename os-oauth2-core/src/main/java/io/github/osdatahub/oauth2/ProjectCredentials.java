@@ -1,7 +1,5 @@
 package io.github.osdatahub.oauth2;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,7 +7,9 @@ import java.util.Objects;
  * An OS Data Hub project's API key and secret, the client credentials exchanged for a token.
  *
  * <p>Immutable. {@link #toString()} shows at most the first four characters of the key and never
- * the secret.
+ * the secret. How the two are put in the token request is a setting of the client,
+ * {@link CredentialEncoding}: by default RFC 6749's, which for OS's letters-and-digits credentials
+ * sends the same bytes as {@code curl -u KEY:SECRET}.
  *
  * <pre>{@code
  * ProjectCredentials credentials = ProjectCredentials.fromEnvironment();
@@ -23,19 +23,17 @@ public final class ProjectCredentials {
 
   private final String key;
   private final String secret;
-  private final String basicAuthorization;
 
   private ProjectCredentials(String key, String secret) {
     this.key = key;
     this.secret = secret;
-    this.basicAuthorization = "Basic " + Base64.getEncoder()
-        .encodeToString((key + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   /**
    * Credentials from a key and a secret.
    *
-   * @param key the project API key; not blank, no {@code :}, no control characters
+   * @param key the project API key; not blank, no control characters (a {@code :} only with the
+   *     default {@link CredentialEncoding#RFC6749})
    * @param secret the project API secret; not blank, no control characters
    * @return the credentials
    * @throws IllegalArgumentException naming the bad value (never quoting it)
@@ -43,9 +41,6 @@ public final class ProjectCredentials {
   public static ProjectCredentials of(String key, String secret) {
     check("API key", key);
     check("API secret", secret);
-    if (key.indexOf(':') >= 0) {
-      throw new IllegalArgumentException("API key must not contain ':' (HTTP Basic cannot carry it)");
-    }
     return new ProjectCredentials(key, secret);
   }
 
@@ -93,9 +88,13 @@ public final class ProjectCredentials {
     return key;
   }
 
-  /** The {@code Authorization} header value for the token request; never logged. */
-  String basicAuthorization() {
-    return basicAuthorization;
+  /**
+   * The {@code Authorization} header value for the token request; never logged.
+   *
+   * @throws IllegalArgumentException when the encoding cannot carry the key
+   */
+  String basicAuthorization(CredentialEncoding encoding) {
+    return encoding.basicAuthorization(key, secret);
   }
 
   private static void check(String what, String value) {

@@ -57,7 +57,7 @@ public final class TokenClient {
   private final LongAdder requestsSent = new LongAdder();
 
   private TokenClient(Builder b) {
-    this.request = TokenRequest.create(b.credentials, b.endpoint);
+    this.request = TokenRequest.create(b.credentials, b.endpoint, b.credentialEncoding);
     this.transport = b.transport != null ? b.transport : Discovery.transport();
     this.codec = b.codec != null ? b.codec : Discovery.jsonCodec();
     this.time = b.time;
@@ -336,6 +336,7 @@ public final class TokenClient {
   public static final class Builder {
     private final ProjectCredentials credentials;
     private URI endpoint = TokenRequest.DEFAULT_ENDPOINT;
+    private CredentialEncoding credentialEncoding = CredentialEncoding.RFC6749;
     private HttpTransport transport;
     private JsonCodec codec;
     private TimeSource time = TimeSource.system();
@@ -360,6 +361,22 @@ public final class TokenClient {
     public Builder endpoint(URI endpoint) {
       TokenRequest.checkEndpoint(endpoint);
       this.endpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * How the key and secret go in the Basic header; default {@link CredentialEncoding#RFC6749}
+     * (form-urlencoded first, as RFC 6749 §2.3.1 says). For OS's letters-and-digits credentials
+     * both encodings send the same bytes.
+     *
+     * @param encoding {@link CredentialEncoding#RAW} for a gateway that does not decode
+     * @return this builder
+     * @throws IllegalArgumentException when the encoding cannot carry the key (RAW and a key with
+     *     {@code :})
+     */
+    public Builder credentialEncoding(CredentialEncoding encoding) {
+      Objects.requireNonNull(encoding, "credentialEncoding").checkKey(credentials.key());
+      this.credentialEncoding = encoding;
       return this;
     }
 

@@ -10,15 +10,18 @@ import java.util.Objects;
 /**
  * The token exchange as data: what a {@link io.github.osdatahub.oauth2.spi.HttpTransport} sends.
  *
- * <p>Exactly what {@code curl -u KEY:SECRET -d grant_type=client_credentials
- * https://api.os.uk/oauth2/token/v1} sends, plus {@code Accept: application/json} and a
- * {@code User-Agent} naming the SDK: {@code POST}, {@code Authorization: Basic ...},
- * {@code Content-Type: application/x-www-form-urlencoded}, body {@code grant_type=client_credentials}.
- * Built once and reused. {@link #toString()} redacts the {@code Authorization} header.
+ * <p>{@code POST}, {@code Authorization: Basic ...}, {@code Content-Type:
+ * application/x-www-form-urlencoded}, {@code Accept: application/json}, a {@code User-Agent} naming
+ * the SDK, body {@code grant_type=client_credentials}. The Basic credentials are encoded as the
+ * {@link CredentialEncoding} says (default {@link CredentialEncoding#RFC6749}); for OS's
+ * letters-and-digits credentials either way that is what {@code curl -u KEY:SECRET -d
+ * grant_type=client_credentials https://api.os.uk/oauth2/token/v1} sends. Built once and reused.
+ * {@link #toString()} redacts the {@code Authorization} header.
  *
  * <pre>{@code
  * TokenRequest request = TokenRequest.create(credentials);            // https://api.os.uk/oauth2/token/v1
  * TokenRequest local = TokenRequest.create(credentials, fake.tokenUri());
+ * TokenRequest raw = TokenRequest.create(credentials, endpoint, CredentialEncoding.RAW);
  * }</pre>
  */
 public final class TokenRequest {
@@ -57,10 +60,26 @@ public final class TokenRequest {
    *     fragment, or is plain http to a host that is not loopback
    */
   public static TokenRequest create(ProjectCredentials credentials, URI endpoint) {
+    return create(credentials, endpoint, CredentialEncoding.RFC6749);
+  }
+
+  /**
+   * The request to an endpoint, with the credentials encoded as given.
+   *
+   * @param credentials the project's key and secret
+   * @param endpoint an absolute https URI, or http to a loopback host
+   * @param encoding how the key and secret go in the Basic header
+   * @return the request
+   * @throws IllegalArgumentException when the endpoint is not absolute, carries user info or a
+   *     fragment, or is plain http to a host that is not loopback; or when the encoding cannot carry
+   *     the key ({@link CredentialEncoding#RAW} and a key with {@code :})
+   */
+  public static TokenRequest create(ProjectCredentials credentials, URI endpoint, CredentialEncoding encoding) {
     Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(encoding, "credentialEncoding");
     checkEndpoint(endpoint);
     Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Authorization", credentials.basicAuthorization());
+    headers.put("Authorization", credentials.basicAuthorization(encoding));
     headers.put("Content-Type", "application/x-www-form-urlencoded");
     headers.put("Accept", "application/json");
     headers.put("User-Agent", SdkVersion.userAgent());

@@ -1,6 +1,7 @@
 package io.github.osdatahub.oauth2.cli;
 
 import io.github.osdatahub.oauth2.CachingTokenProvider;
+import io.github.osdatahub.oauth2.CredentialEncoding;
 import io.github.osdatahub.oauth2.ProjectCredentials;
 import io.github.osdatahub.oauth2.TokenClient;
 import io.github.osdatahub.oauth2.TokenRequest;
@@ -19,34 +20,48 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where the commands that need a token get their settings: the key from {@code --key} or
  * {@value #KEY_VARIABLE}, the secret from {@code --secret-file} or {@value #SECRET_VARIABLE} (never
- * from an argument), the token endpoint from {@value #TOKEN_URL_VARIABLE}. Everything is checked
+ * from an argument), the token endpoint from {@value #TOKEN_URL_VARIABLE}, the credential encoding
+ * from {@code --credential-encoding} or {@value #CREDENTIAL_ENCODING_VARIABLE}. Everything is checked
  * here, so a bad setting ends the command with exit 2 before any request is made.
  */
 final class Configuration {
   static final String KEY_VARIABLE = ProjectCredentials.KEY_VARIABLE;
   static final String SECRET_VARIABLE = ProjectCredentials.SECRET_VARIABLE;
   static final String TOKEN_URL_VARIABLE = "OS_OAUTH2_TOKEN_URL";
+  static final String CREDENTIAL_ENCODING_VARIABLE = "OS_OAUTH2_CREDENTIAL_ENCODING";
   static final URI DEFAULT_TOKEN_URL = TokenRequest.DEFAULT_ENDPOINT;
 
   static final Option KEY = Option.valued("--key", null, "KEY", "the project API key (default $" + KEY_VARIABLE + ")");
   static final Option SECRET_FILE = Option.valued("--secret-file", null, "FILE",
       "read the project API secret from FILE (first line; default $" + SECRET_VARIABLE + ")");
+  static final Option CREDENTIAL_ENCODING = Option.valued("--credential-encoding", null, "MODE",
+      "rfc6749 or raw (default $" + CREDENTIAL_ENCODING_VARIABLE + ", else rfc6749)");
   /** The options of every command that reads this configuration. */
-  static final List<Option> OPTIONS = List.of(KEY, SECRET_FILE);
+  static final List<Option> OPTIONS = List.of(KEY, SECRET_FILE, CREDENTIAL_ENCODING);
+
+  private static final Set<PosixFilePermission> READABLE_BY_OTHERS =
+      Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
   private final ProjectCredentials credentials;
+  private final CredentialEncoding encoding;
   private final URI tokenEndpoint;
   private final TokenScope apiScope;
 
-  private Configuration(ProjectCredentials credentials, URI tokenEndpoint, TokenScope apiScope) {
+  private Configuration(ProjectCredentials credentials, CredentialEncoding encoding, URI tokenEndpoint,
+      TokenScope apiScope) {
     this.credentials = credentials;
+    this.encoding = encoding;
     this.tokenEndpoint = tokenEndpoint;
     this.apiScope = apiScope;
   }
@@ -56,12 +71,13 @@ final class Configuration {
    *
    * @throws CommandFailedException (usage) naming what is missing or wrong, never quoting the secret
    */
-  static Configuration read(Arguments arguments, Map<String, String> env) {
+  static Configuration read(Arguments arguments, Context context) {
+    Map<String, String> env = context.env();
     String key = arguments.value(KEY).orElseGet(() -> nonBlank(env.get(KEY_VARIABLE)));
     if (key == null || key.isBlank()) {
       throw CommandFailedException.usage("no API key: set " + KEY_VARIABLE + " or use --key KEY");
     }
-    String secret = arguments.value(SECRET_FILE).map(Configuration::readSecretFile)
+    String secret = arguments.value(SECRET_FILE).map(file -> readSecretFile(file, context))
         .orElseGet(() -> nonBlank(env.get(SECRET_VARIABLE)));
     if (secret == null) {
       throw CommandFailedException.usage("no API secret: set " + SECRET_VARIABLE + " or use --secret-file FILE");
@@ -72,21 +88,73 @@ final class Configuration {
     } catch (IllegalArgumentException e) {
       throw CommandFailedException.usage(e.getMessage()); // names the value, never quotes it
     }
+    CredentialEncoding encoding = credentialEncoding(arguments, env, credentials);
     URI endpoint = tokenEndpoint(credentials, nonBlank(env.get(TOKEN_URL_VARIABLE)));
-    return new Configuration(credentials, endpoint, apiScope(endpoint));
+    return new Configuration(credentials, encoding, endpoint, apiScope(endpoint));
   }
 
-  private static String readSecretFile(String file) {
-    try (BufferedReader reader = Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
+  private static String readSecretFile(String file, Context context) {
+    try {
+      Path path = Path.of(file);
+      String secret = firstLine(path, file);
+      warnIfReadableByOthers(path, file, context);
+      return secret;
+    } catch (IOException | InvalidPathException e) {
+      throw CommandFailedException.usage("cannot read the secret file " + file + " ("
+          + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static String firstLine(Path path, String file) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       String line = reader.readLine();
       if (line == null || line.isBlank()) {
         throw CommandFailedException.usage("the secret file " + file + " has no secret on its first line");
       }
       return line.strip();
-    } catch (IOException | InvalidPathException e) {
-      throw CommandFailedException.usage("cannot read the secret file " + file + " ("
-          + e.getClass().getSimpleName() + ")");
     }
+  }
+
+  /** As ssh does for a private key, but only a warning: the secret was read all the same. */
+  private static void warnIfReadableByOthers(Path path, String file, Context context) {
+    Set<PosixFilePermission> permissions;
+    try {
+      permissions = Files.getPosixFilePermissions(path);
+    } catch (IOException | UnsupportedOperationException e) {
+      return; // not a POSIX file system: nothing to judge by
+    }
+    if (permissions.stream().anyMatch(READABLE_BY_OTHERS::contains)) {
+      context.warning("the secret file " + file + " can be read by group or others ("
+          + PosixFilePermissions.toString(permissions) + "); make it private: chmod 600 " + file);
+    }
+  }
+
+  /** From the option, else the variable, else RFC 6749's; checked against the key by core's rule. */
+  private static CredentialEncoding credentialEncoding(Arguments arguments, Map<String, String> env,
+      ProjectCredentials credentials) {
+    Optional<String> option = arguments.value(CREDENTIAL_ENCODING);
+    String source = option.isPresent() ? CREDENTIAL_ENCODING.name() : CREDENTIAL_ENCODING_VARIABLE;
+    String value = option.orElseGet(() -> nonBlank(env.get(CREDENTIAL_ENCODING_VARIABLE)));
+    if (value == null) {
+      return CredentialEncoding.RFC6749;
+    }
+    CredentialEncoding encoding;
+    switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "rfc6749":
+        encoding = CredentialEncoding.RFC6749;
+        break;
+      case "raw":
+        encoding = CredentialEncoding.RAW;
+        break;
+      default:
+        throw CommandFailedException.usage(source + " must be rfc6749 or raw");
+    }
+    try {
+      TokenClient.builder(credentials).credentialEncoding(encoding);
+    } catch (IllegalArgumentException e) {
+      throw CommandFailedException.usage(e.getMessage() + " (" + source + ")"); // never quotes the key
+    }
+    return encoding;
   }
 
   /** The endpoint, checked by core's own rule (https, or http only to loopback). */
@@ -108,11 +176,15 @@ final class Configuration {
     return uri;
   }
 
-  /** Tokens go to api.os.uk and, when the endpoint is overridden, to the host that issues them. */
-  private static TokenScope apiScope(URI endpoint) {
-    TokenScope scope = TokenScope.defaults();
+  /**
+   * Tokens go to api.os.uk and, when the endpoint is overridden, to the origin that issues them:
+   * its host alone when that already permits the endpoint's port (443, or any port of a loopback
+   * host), else {@code host:port}, since a scope entry without a port permits only 443.
+   */
+  static TokenScope apiScope(URI endpoint) {
     String host = endpoint.getHost().toLowerCase(Locale.ROOT);
-    return scope.hosts().contains(host) ? scope : scope.and(host);
+    boolean hostAlone = TokenScope.of(host).permits(endpoint.getScheme(), host, endpoint.getPort(), "/");
+    return TokenScope.defaults().and(hostAlone ? host : host + ":" + endpoint.getPort());
   }
 
   private static String nonBlank(String value) {
@@ -139,13 +211,19 @@ final class Configuration {
 
   /** A token client over the JDK transport and Gson, both given explicitly. */
   TokenClient tokenClient() {
-    return tokenClient(credentials, tokenEndpoint);
+    return tokenClient(credentials, tokenEndpoint, encoding);
+  }
+
+  /** A token client with the default credential encoding, for the demo against the fake. */
+  static TokenClient tokenClient(ProjectCredentials credentials, URI endpoint) {
+    return tokenClient(credentials, endpoint, CredentialEncoding.RFC6749);
   }
 
   /** The one way every command builds a token client: the JDK transport and Gson, given explicitly. */
-  static TokenClient tokenClient(ProjectCredentials credentials, URI endpoint) {
+  static TokenClient tokenClient(ProjectCredentials credentials, URI endpoint, CredentialEncoding encoding) {
     return TokenClient.builder(credentials)
         .endpoint(endpoint)
+        .credentialEncoding(encoding)
         .transport(JdkHttpTransport.create())
         .jsonCodec(jsonCodec())
         .build();

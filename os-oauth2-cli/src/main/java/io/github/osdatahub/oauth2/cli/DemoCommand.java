@@ -47,7 +47,7 @@ final class DemoCommand implements Command {
 
   @Override
   public List<ExitCode> exitCodes() {
-    return List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR, ExitCode.USAGE);
+    return List.of(ExitCode.OK, ExitCode.INTERNAL_ERROR, ExitCode.USAGE, ExitCode.OUTPUT_FAILED);
   }
 
   @Override

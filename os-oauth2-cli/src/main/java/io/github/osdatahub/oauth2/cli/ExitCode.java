@@ -16,7 +16,9 @@ enum ExitCode {
   /** No token for another reason, after the SDK's retries. */
   TOKEN_UNAVAILABLE(4, "no token for another reason (server error, rate limit, network), after retries"),
   /** The API request itself failed: a non-2xx answer after the 401 retry, or an I/O error. */
-  REQUEST_FAILED(5, "the API request failed (non-2xx after the 401 retry, or I/O error)");
+  REQUEST_FAILED(5, "the API request failed (non-2xx after the 401 retry, or I/O error)"),
+  /** The result could not be written: standard output or the {@code -o} file (disk full, closed pipe). */
+  OUTPUT_FAILED(6, "the output could not be written (standard output or -o FILE)");
 
   private final int status;
   private final String meaning;

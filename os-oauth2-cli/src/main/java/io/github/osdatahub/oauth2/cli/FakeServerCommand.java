@@ -97,7 +97,7 @@ final class FakeServerCommand implements Command {
 
   @Override
   public List<ExitCode> exitCodes() {
-    return List.of(ExitCode.OK, ExitCode.USAGE);
+    return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.OUTPUT_FAILED);
   }
 
   @Override

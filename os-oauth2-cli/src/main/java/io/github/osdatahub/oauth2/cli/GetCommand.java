@@ -11,10 +11,9 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import java.io.OutputStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,16 +54,17 @@ final class GetCommand implements Command {
 
   @Override
   public String usage() {
-    return "get URL [-o FILE] [--key KEY] [--secret-file FILE]";
+    return "get URL [-o FILE] [--key KEY] [--secret-file FILE] [--credential-encoding MODE]";
   }
 
   @Override
   public String description() {
     return "GETs URL with 'Authorization: Bearer <token>'; when the API answers 401 (token expired or\n"
         + "revoked), gets a new token and retries once. Writes the body of a 2xx answer to standard output\n"
-        + "or FILE; for any other status, prints the status and the gateway's error code and message on\n"
-        + "standard error. The token goes only to https://api.os.uk (and, when " + Configuration.TOKEN_URL_VARIABLE
-        + "\nis set, to its host), never elsewhere:\n"
+        + "or FILE (replaced only once the whole body has arrived, keeping its permissions); for any other\n"
+        + "status, prints the status and the gateway's error code and message on standard error. The token\n"
+        + "goes only to https://api.os.uk (and, when " + Configuration.TOKEN_URL_VARIABLE + " is set, to its host\n"
+        + "and port), never elsewhere:\n"
         + "  os-oauth2 get 'https://api.os.uk/search/names/v1/find?query=Southampton'";
   }
 
@@ -83,7 +83,7 @@ final class GetCommand implements Command {
   @Override
   public List<ExitCode> exitCodes() {
     return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.CREDENTIALS_REJECTED, ExitCode.TOKEN_UNAVAILABLE,
-        ExitCode.REQUEST_FAILED);
+        ExitCode.REQUEST_FAILED, ExitCode.OUTPUT_FAILED);
   }
 
   @Override
@@ -93,7 +93,7 @@ final class GetCommand implements Command {
     }
     URI url = url(arguments.operands().get(0));
     Path output = arguments.value(OUTPUT).map(GetCommand::path).orElse(null);
-    Configuration configuration = Configuration.read(arguments, context.env());
+    Configuration configuration = Configuration.read(arguments, context);
     TokenScope scope = configuration.apiScope();
     if (!scope.permits(url)) {
       throw CommandFailedException.usage("will not send the token to " + display(url) + ": only to "
@@ -106,7 +106,7 @@ final class GetCommand implements Command {
       HttpResponse<InputStream> response = send(client, request);
       try (InputStream body = response.body()) {
         if (response.statusCode() / 100 == 2) {
-          write(body, output, context);
+          write(body, url, output, context);
           return ExitCode.OK;
         }
         String details = GatewayError.parse(body.readNBytes(MAX_ERROR_BODY), Configuration.jsonCodec())
@@ -133,20 +133,46 @@ final class GetCommand implements Command {
     }
   }
 
-  private static void write(InputStream body, Path output, Context context) throws IOException {
+  /**
+   * Copies the body to standard output or the file. A failure to read the body is the request's
+   * (exit 5); a failure to write is the output's (exit 6). The file is replaced only when the whole
+   * body has arrived.
+   */
+  private static void write(InputStream body, URI url, Path output, Context context) {
     if (output == null) {
-      body.transferTo(context.out());
-      context.out().flush();
-      if (context.out().checkError()) {
-        throw new IOException("could not write to standard output");
+      try {
+        copy(body, url, context.out());
+      } catch (IOException e) {
+        throw new CommandFailedException(ExitCode.OUTPUT_FAILED, Main.OUTPUT_LOST, e);
+      }
+      if (context.out().checkError()) { // a PrintStream reports write errors only here
+        throw new CommandFailedException(ExitCode.OUTPUT_FAILED, Main.OUTPUT_LOST);
       }
       return;
     }
     try {
-      Files.copy(body, output, StandardCopyOption.REPLACE_EXISTING);
+      OutputFile.replace(output, out -> copy(body, url, out));
     } catch (IOException e) {
-      Files.deleteIfExists(output); // no half-written file left behind
-      throw e;
+      throw new CommandFailedException(ExitCode.OUTPUT_FAILED, "could not write " + output + " ("
+          + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+    }
+  }
+
+  /** Copies until the body ends; a read failure ends the command, a write failure is thrown. */
+  private static void copy(InputStream body, URI url, OutputStream out) throws IOException {
+    byte[] buffer = new byte[16 * 1024];
+    while (true) {
+      int n;
+      try {
+        n = body.read(buffer);
+      } catch (IOException e) {
+        throw failed(url, e);
+      }
+      if (n < 0) {
+        out.flush();
+        return;
+      }
+      out.write(buffer, 0, n);
     }
   }
 

@@ -29,7 +29,7 @@ final class HelpText {
     List<Option> options = new ArrayList<>(command.options());
     options.add(Option.HELP);
     for (Option o : options) {
-      b.append(String.format("  %-24s %s%n", o.synopsis(), o.description()));
+      b.append(String.format("  %-32s %s%n", o.synopsis(), o.description()));
     }
     b.append('\n');
     if (command.readsCredentials()) {
@@ -47,7 +47,12 @@ final class HelpText {
         .append(String.format("  %-24s %s%n", Configuration.TOKEN_URL_VARIABLE,
             "token endpoint, default " + Configuration.DEFAULT_TOKEN_URL))
         .append(String.format("  %-24s %s%n", "", "(https, or plain http to a loopback host such as the fake;"))
-        .append(String.format("  %-24s %s%n", "", " tokens then also go to that host)"))
+        .append(String.format("  %-24s %s%n", "", " tokens then also go to that host and port)"))
+        .append("  ").append(Configuration.CREDENTIAL_ENCODING_VARIABLE).append('\n')
+        .append(String.format("  %-24s %s%n", "", "rfc6749 (default) or raw (or --credential-encoding MODE):"))
+        .append(String.format("  %-24s %s%n", "", "rfc6749 form-urlencodes key and secret before Basic, as"))
+        .append(String.format("  %-24s %s%n", "", "RFC 6749 says; raw sends them as curl -u does. The same"))
+        .append(String.format("  %-24s %s%n", "", "bytes for OS's letters-and-digits credentials."))
         .append('\n');
   }
 

@@ -14,10 +14,13 @@ import java.util.Objects;
  * Run {@code java -jar os-oauth2.jar --help} for the usage.
  *
  * <p>Exit codes: 0 success; 2 usage or configuration error; 3 credentials rejected; 4 no token for
- * another reason; 5 the API request failed. Each failure is one line on standard error, which never
- * holds the secret or a token.
+ * another reason; 5 the API request failed; 6 the output could not be written. Each failure is one
+ * line on standard error, which never holds the secret or a token.
  */
 public final class Main {
+  /** The message when standard output could not be written. */
+  static final String OUTPUT_LOST = "could not write to standard output (disk full or closed?)";
+
   private Main() {}
 
   /**
@@ -44,23 +47,38 @@ public final class Main {
 
   static int run(String[] args, Context context, List<Command> commands) {
     Objects.requireNonNull(args, "args");
-    List<String> list = Arrays.asList(args);
     try {
-      return dispatch(list, context, commands).status();
-    } catch (CommandFailedException e) {
-      context.err().println("os-oauth2: " + e.getMessage());
-      return e.exitCode().status();
-    } catch (OsOAuth2Exception e) {
-      context.err().println("os-oauth2: " + describe(e));
-      return ExitCode.forTokenFailure(e).status();
-    } catch (RuntimeException e) {
-      context.err().println("os-oauth2: unexpected " + e.getClass().getName()
-          + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-      return ExitCode.INTERNAL_ERROR.status();
+      return outputWritten(context, execute(Arrays.asList(args), context, commands)).status();
     } finally {
-      context.out().flush();
       context.err().flush();
     }
+  }
+
+  private static ExitCode execute(List<String> args, Context context, List<Command> commands) {
+    try {
+      return dispatch(args, context, commands);
+    } catch (CommandFailedException e) {
+      context.error(e.getMessage());
+      return e.exitCode();
+    } catch (OsOAuth2Exception e) {
+      context.error(describe(e));
+      return ExitCode.forTokenFailure(e);
+    } catch (RuntimeException e) {
+      context.error("unexpected " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return ExitCode.INTERNAL_ERROR;
+    }
+  }
+
+  /**
+   * The exit code once standard output is flushed: a {@link PrintStream} swallows write errors
+   * (a full disk, a closed pipe), so a result that never arrived would otherwise exit 0.
+   */
+  private static ExitCode outputWritten(Context context, ExitCode code) {
+    if (context.out().checkError() && code == ExitCode.OK) {
+      context.error(OUTPUT_LOST);
+      return ExitCode.OUTPUT_FAILED;
+    }
+    return code;
   }
 
   private static ExitCode dispatch(List<String> args, Context context, List<Command> commands) {

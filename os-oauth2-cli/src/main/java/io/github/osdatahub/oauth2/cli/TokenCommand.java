@@ -22,7 +22,7 @@ final class TokenCommand implements Command {
 
   @Override
   public String usage() {
-    return "token [--json | --header] [--key KEY] [--secret-file FILE]";
+    return "token [--json | --header] [--key KEY] [--secret-file FILE] [--credential-encoding MODE]";
   }
 
   @Override
@@ -47,7 +47,8 @@ final class TokenCommand implements Command {
 
   @Override
   public List<ExitCode> exitCodes() {
-    return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.CREDENTIALS_REJECTED, ExitCode.TOKEN_UNAVAILABLE);
+    return List.of(ExitCode.OK, ExitCode.USAGE, ExitCode.CREDENTIALS_REJECTED, ExitCode.TOKEN_UNAVAILABLE,
+        ExitCode.OUTPUT_FAILED);
   }
 
   @Override
@@ -58,7 +59,7 @@ final class TokenCommand implements Command {
     if (!arguments.operands().isEmpty()) {
       throw CommandFailedException.usage("token takes no arguments (see 'os-oauth2 token --help')");
     }
-    Configuration configuration = Configuration.read(arguments, context.env());
+    Configuration configuration = Configuration.read(arguments, context);
     AccessToken token = configuration.tokenClient().fetch();
     if (arguments.has(JSON)) {
       context.out().println(json(token));

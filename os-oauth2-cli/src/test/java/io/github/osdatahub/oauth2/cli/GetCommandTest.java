@@ -9,12 +9,20 @@ import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
 import io.github.osdatahub.oauth2.testkit.RecordedRequest;
 import io.github.osdatahub.oauth2.testkit.TokenFault;
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -144,6 +152,119 @@ class GetCommandTest {
     assertThat(tile.exitCode()).as("stderr: %s", tile.err()).isZero();
     byte[] image = Files.readAllBytes(png);
     assertThat(image).startsWith(0x89, 'P', 'N', 'G');
+  }
+
+  @Test
+  void aDownloadThatFailsPartWayLeavesTheOldFileAsItWas(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("tile.png"), "the old tile");
+    setPermissionsIfPosix(file, "rw-------");
+    try (CannedHttpServer api = CannedHttpServer.answering("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+        + "Content-Length: 100000\r\n\r\n" + "x".repeat(5000))) {
+      CliRun run = CliRun.run(envFor(hub), "get", api.uri("/maps/raster/v1/zxy/Road_3857/7/63/42.png").toString(),
+          "-o", file.toString());
+
+      assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(5);
+      assertThat(run.err()).contains("failed").hasLineCount(1);
+    }
+    assertThat(Files.readString(file)).isEqualTo("the old tile");
+    assertPermissionsIfPosix(file, "rw-------");
+    assertThat(listing(dir)).as("no temporary file left behind").containsExactly("tile.png");
+  }
+
+  @Test
+  void aReplacedFileKeepsItsPermissions(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(isPosix(dir));
+    Path file = Files.writeString(dir.resolve("names.json"), "old");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    Path readOnly = Files.writeString(dir.resolve("read-only.json"), "old");
+    Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r--r-----"));
+
+    CliRun run = CliRun.run(envFor(hub), "get", names(), "-o", file.toString());
+    CliRun second = CliRun.run(envFor(hub), "get", names(), "-o", readOnly.toString());
+
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+    assertThat(Files.readString(file)).contains("\"query\":\"Southampton\"");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(second.exitCode()).as("stderr: %s", second.err()).isZero();
+    assertThat(Files.readString(readOnly)).contains("\"query\":\"Southampton\"");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(readOnly))).isEqualTo("r--r-----");
+    assertThat(listing(dir)).containsExactlyInAnyOrder("names.json", "read-only.json");
+  }
+
+  @Test
+  void aNewFileIsCreatedAsTheUmaskWouldWithoutGroupOrOtherWrite(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(isPosix(dir));
+    // What a plain create gives here (0666 less the umask), less group and other write.
+    Set<PosixFilePermission> expected = Files.getPosixFilePermissions(Files.createFile(dir.resolve("probe")));
+    expected.removeAll(Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE));
+    Path file = dir.resolve("names.json");
+
+    CliRun run = CliRun.run(envFor(hub), "get", names(), "-o", file.toString());
+
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+    assertThat(Files.getPosixFilePermissions(file)).isEqualTo(expected);
+  }
+
+  @Test
+  void aSymbolicLinkIsKeptAndItsTargetReplaced(@TempDir Path dir) throws Exception {
+    Path target = Files.writeString(dir.resolve("real.json"), "old");
+    Path link;
+    try {
+      link = Files.createSymbolicLink(dir.resolve("link.json"), target.getFileName());
+    } catch (UnsupportedOperationException | IOException e) {
+      Assumptions.abort("no symbolic links here: " + e);
+      return;
+    }
+
+    CliRun run = CliRun.run(envFor(hub), "get", names(), "-o", link.toString());
+
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(target)).contains("\"query\":\"Southampton\"");
+  }
+
+  @Test
+  void aFileThatCannotBeWrittenExits6(@TempDir Path dir) {
+    Path file = dir.resolve("no-such-directory").resolve("names.json");
+
+    CliRun run = CliRun.run(envFor(hub), "get", names(), "-o", file.toString());
+
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(6);
+    assertThat(run.err()).contains("could not write " + file).hasLineCount(1);
+  }
+
+  @Test
+  void anEndpointOnAnotherPortLetsTheTokenGoOnlyToThatPort() {
+    Map<String, String> env = new HashMap<>(envFor(hub));
+    env.put(Configuration.TOKEN_URL_VARIABLE, "https://gateway.example:8443/oauth2/token/v1");
+
+    CliRun run = CliRun.run(env, "get", "https://gateway.example/search/names/v1/find");
+
+    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("will not send the token to https://gateway.example/search/names/v1/find",
+        "api.os.uk, gateway.example:8443").hasLineCount(1);
+  }
+
+  private static boolean isPosix(Path dir) {
+    return dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+  }
+
+  private static void setPermissionsIfPosix(Path file, String permissions) throws IOException {
+    if (isPosix(file)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(permissions));
+    }
+  }
+
+  private static void assertPermissionsIfPosix(Path file, String permissions) throws IOException {
+    if (isPosix(file)) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo(permissions);
+    }
+  }
+
+  private static List<String> listing(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.map(p -> p.getFileName().toString()).sorted().toList();
+    }
   }
 
   @Test

@@ -20,10 +20,11 @@ class MainTest {
       assertThat(run.out())
           .contains("Usage: os-oauth2 <command> [options]")
           .contains("  token ", "  get ", "  demo ", "  fake-server ")
-          .contains("OS_PROJECT_API_KEY", "OS_PROJECT_API_SECRET", "OS_OAUTH2_TOKEN_URL")
+          .contains("OS_PROJECT_API_KEY", "OS_PROJECT_API_SECRET", "OS_OAUTH2_TOKEN_URL",
+              "OS_OAUTH2_CREDENTIAL_ENCODING")
           .contains("never an argument")
           .contains("  0  success", "  2  usage or configuration error", "  3  the token endpoint rejected",
-              "  4  no token", "  5  the API request failed");
+              "  4  no token", "  5  the API request failed", "  6  the output could not be written");
     }
   }
 
@@ -50,8 +51,10 @@ class MainTest {
 
     assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out())
-        .startsWith("Usage: os-oauth2 token [--json | --header] [--key KEY] [--secret-file FILE]")
+        .startsWith("Usage: os-oauth2 token [--json | --header] [--key KEY] [--secret-file FILE]"
+            + " [--credential-encoding MODE]")
         .contains("--json", "--header", "--key KEY", "--secret-file FILE", "-h, --help")
+        .contains("--credential-encoding MODE", "rfc6749 or raw", "as curl -u does")
         .contains("OS_PROJECT_API_SECRET")
         .contains("  3  the token endpoint rejected the credentials")
         .doesNotContain("  5  ");
@@ -64,7 +67,8 @@ class MainTest {
     assertThat(run.exitCode()).as("stderr: %s", run.err()).isZero();
     assertThat(run.out())
         .startsWith("Usage: os-oauth2 get URL [-o FILE]")
-        .contains("-o, --output FILE", "retries once", "  5  the API request failed");
+        .contains("-o, --output FILE", "retries once", "  5  the API request failed")
+        .contains("--credential-encoding MODE", "  6  the output could not be written");
   }
 
   @Test

@@ -11,10 +11,12 @@ import io.github.osdatahub.oauth2.testkit.TokenFault;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -211,11 +213,82 @@ class TokenCommandTest {
   }
 
   @Test
-  void aKeyWithAColonIsAConfigurationError() {
+  void aKeyWithAColonIsSentAsPercent3AByDefault() {
     CliRun run = CliRun.run(envFor(hub), "token", "--key", "a:b");
 
-    assertThat(run.exitCode()).as("stderr: %s", run.err()).isEqualTo(2);
-    assertThat(run.err()).contains("API key must not contain ':'");
+    assertThat(run.exitCode()).as("the fake knows no such key; stderr: %s", run.err()).isEqualTo(3);
+    assertThat(hub.tokenRequests().get(0).header("Authorization")).contains(basic("a%3Ab", hub.secret()));
+  }
+
+  @Test
+  void rawEncodingRefusesAKeyWithAColonNamingTheSetting() {
+    Map<String, String> env = new HashMap<>(envFor(hub));
+    CliRun option = CliRun.run(env, "token", "--key", "a:b", "--credential-encoding", "raw");
+    env.put(Configuration.CREDENTIAL_ENCODING_VARIABLE, "RAW");
+    CliRun variable = CliRun.run(env, "token", "--key", "a:b");
+
+    assertThat(option.exitCode()).as("stderr: %s", option.err()).isEqualTo(2);
+    assertThat(option.err()).contains("API key must not contain ':'", "RAW", "(--credential-encoding)")
+        .doesNotContain("a:b").hasLineCount(1);
+    assertThat(variable.exitCode()).as("stderr: %s", variable.err()).isEqualTo(2);
+    assertThat(variable.err()).contains("(OS_OAUTH2_CREDENTIAL_ENCODING)").hasLineCount(1);
+    assertThat(hub.tokenRequestCount()).isZero();
+  }
+
+  @Test
+  void theCredentialEncodingIsChosenByOptionOrVariable() {
+    // The fake compares what it is sent without decoding it, as a gateway that does not decode would.
+    try (FakeOsDataHub plain = FakeOsDataHub.builder().credentials("plain-key", "s3cr:t+%/ü").start()) {
+      Map<String, String> env = new HashMap<>(envFor(plain));
+      CliRun byDefault = CliRun.run(env, "token");
+      CliRun rawOption = CliRun.run(env, "token", "--credential-encoding", "raw");
+      env.put(Configuration.CREDENTIAL_ENCODING_VARIABLE, "raw");
+      CliRun rawVariable = CliRun.run(env, "token");
+      CliRun optionWins = CliRun.run(env, "token", "--credential-encoding=rfc6749");
+
+      assertThat(byDefault.exitCode()).as("stderr: %s", byDefault.err()).isEqualTo(3);
+      assertThat(rawOption.exitCode()).as("stderr: %s", rawOption.err()).isZero();
+      assertThat(rawVariable.exitCode()).as("stderr: %s", rawVariable.err()).isZero();
+      assertThat(optionWins.exitCode()).as("stderr: %s", optionWins.err()).isEqualTo(3);
+      assertThat(plain.tokenRequests()).extracting(r -> r.header("Authorization").orElseThrow()).containsExactly(
+          basic("plain-key", "s3cr%3At%2B%25%2F%C3%BC"), basic("plain-key", "s3cr:t+%/ü"),
+          basic("plain-key", "s3cr:t+%/ü"), basic("plain-key", "s3cr%3At%2B%25%2F%C3%BC"));
+    }
+  }
+
+  @Test
+  void anUnknownCredentialEncodingIsAUsageError() {
+    Map<String, String> env = new HashMap<>(envFor(hub));
+    CliRun option = CliRun.run(env, "token", "--credential-encoding", "base64");
+    env.put(Configuration.CREDENTIAL_ENCODING_VARIABLE, "plain");
+    CliRun variable = CliRun.run(env, "token");
+
+    assertThat(option.exitCode()).isEqualTo(2);
+    assertThat(option.err()).isEqualTo("os-oauth2: --credential-encoding must be rfc6749 or raw"
+        + System.lineSeparator());
+    assertThat(variable.exitCode()).isEqualTo(2);
+    assertThat(variable.err()).contains("OS_OAUTH2_CREDENTIAL_ENCODING must be rfc6749 or raw");
+    assertThat(hub.tokenRequestCount()).isZero();
+  }
+
+  @Test
+  void aSecretFileReadableByOthersGivesOneWarningAndStillWorks(@TempDir Path dir) throws Exception {
+    Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+    Path open = Files.writeString(dir.resolve("open-secret"), hub.secret() + "\n");
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rw-r-----"));
+    Path closed = Files.writeString(dir.resolve("closed-secret"), hub.secret() + "\n");
+    Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+
+    CliRun warned = CliRun.run(envFor(hub), "token", "--secret-file", open.toString());
+    CliRun quiet = CliRun.run(envFor(hub), "token", "--secret-file", closed.toString());
+
+    assertThat(warned.exitCode()).as("stderr: %s", warned.err()).isZero();
+    assertThat(warned.out()).matches(TOKEN + "\\R");
+    assertThat(warned.err()).isEqualTo("os-oauth2: warning: the secret file " + open + " can be read by group or "
+        + "others (rw-r-----); make it private: chmod 600 " + open + System.lineSeparator());
+    assertThat(warned.err()).doesNotContain(hub.secret());
+    assertThat(quiet.exitCode()).as("stderr: %s", quiet.err()).isZero();
+    assertThat(quiet.err()).isEmpty();
   }
 
   @Test

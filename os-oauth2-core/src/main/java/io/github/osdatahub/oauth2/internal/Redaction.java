@@ -1,6 +1,7 @@
 package io.github.osdatahub.oauth2.internal;
 
 import io.github.osdatahub.oauth2.TokenRequest;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,7 +72,10 @@ public final class Redaction {
         secrets.add(keyAndSecret);
         int colon = keyAndSecret.indexOf(':');
         if (colon >= 0 && colon < keyAndSecret.length() - 1) {
-          secrets.add(keyAndSecret.substring(colon + 1));
+          String secret = keyAndSecret.substring(colon + 1);
+          secrets.add(secret);
+          // RFC 6749 encoding sends the secret form-urlencoded; a server may echo it decoded.
+          formDecoded(secret).ifPresent(secrets::add);
         }
       } catch (IllegalArgumentException e) {
         // Not base64: the encoded form alone is masked.
@@ -79,6 +84,16 @@ public final class Redaction {
     // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
     secrets.sort(Comparator.comparingInt(String::length).reversed());
     return new Redaction(List.copyOf(secrets));
+  }
+
+  /** The form-decoded value, when it decodes and differs. */
+  private static Optional<String> formDecoded(String value) {
+    try {
+      String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
+      return decoded.equals(value) || decoded.isBlank() ? Optional.empty() : Optional.of(decoded);
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // not form-encoded (a raw secret with a stray '%')
+    }
   }
 
   /**

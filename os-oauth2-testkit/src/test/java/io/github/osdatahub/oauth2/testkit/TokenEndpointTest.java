@@ -233,7 +233,7 @@ class TokenEndpointTest {
     assertThatThrownBy(() -> FakeOsDataHub.builder().recordLimit(0)).hasMessageContaining("recordLimit");
     assertThatThrownBy(() -> FakeOsDataHub.builder().port(70_000)).hasMessageContaining("port");
     assertThatThrownBy(() -> FakeOsDataHub.builder().deniedApis("maps")).hasMessageContaining("deniedApis");
-    assertThatThrownBy(() -> FakeOsDataHub.builder().credentials("a:b", "s")).hasMessageContaining("API key");
+    assertThatThrownBy(() -> FakeOsDataHub.builder().credentials("a\u0000b", "s")).hasMessageContaining("API key");
     assertThatThrownBy(() -> FakeOsDataHub.builder().bindAddress(" ")).hasMessageContaining("bindAddress");
     assertThatThrownBy(() -> hub.rateLimitPerMinute(-1)).hasMessageContaining("rateLimitPerMinute");
     assertThatThrownBy(() -> hub.redirect("moved", hub.baseUri())).hasMessageContaining("redirect");
