@@ -1,17 +1,14 @@
 package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.internal.SharedExecutor;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
@@ -26,10 +23,10 @@ import java.util.function.DoubleSupplier;
  *   <li>from then until hard expiry at {@code L - min(30 s, L/10)}, the first caller starts one
  *       background refresh and every caller keeps getting the current token at once;
  *   <li>past hard expiry, callers wait for the one refresh in flight, each up to its own
- *       {@link Builder#maxWait(Duration) maxWait} (default 20 s).
+ *       {@link OsOAuth2.Builder#maxWait(Duration) maxWait} (default 20 s).
  * </ul>
  * The state changes are made by a timer task at those deadlines (and every
- * {@link Builder#clockCheckInterval(Duration) 5 s} while a token is held, to catch a wall clock that
+ * 5 s while a token is held, to catch a wall clock that
  * jumped, as after a suspend). The slow path re-reads both clocks and expires on whichever says so
  * first; a token an API still rejects is caught by {@link #invalidate(AccessToken)}.
  *
@@ -57,7 +54,7 @@ import java.util.function.DoubleSupplier;
  * </ol>
  *
  * <pre>{@code
- * CachingTokenProvider provider = CachingTokenProvider.builder(tokenClient).build();
+ * CachingTokenProvider provider = OsOAuth2.builder(ProjectCredentials.fromEnvironment()).build();
  * String header = provider.token().authorizationHeader();   // "Bearer ..."
  * }</pre>
  */
@@ -180,6 +177,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private TimeSource.Cancellable tick; // guarded by this
 
   private final TokenClient client;
+  private final boolean ownsTransport; // discovered, so ours to close
   private final TimeSource time;
   private final Executor executor;
   private final ListenerCalls listenerCalls;
@@ -200,9 +198,14 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private final LongAdder failures = new LongAdder();
   private final LongAdder invalidations = new LongAdder();
 
-  private CachingTokenProvider(Builder b) {
-    this.client = b.client;
-    this.time = b.time != null ? b.time : b.client.timeSource();
+  CachingTokenProvider(TokenClient client, OsOAuth2.Builder b) {
+    if (b.expiryMarginFraction >= b.refreshAheadFraction && b.expiryMarginMax.compareTo(b.refreshAheadMax) >= 0) {
+      throw new IllegalArgumentException("expiryMargin must be smaller than refreshAhead, or no refresh-ahead "
+          + "window is left");
+    }
+    this.client = client;
+    this.ownsTransport = b.transport == null;
+    this.time = b.time;
     this.executor = b.executor != null ? b.executor : SharedExecutor.get();
     this.listenerCalls = new ListenerCalls(b.listener, executor);
     this.random = b.random;
@@ -212,22 +215,13 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     this.expiryMarginMax = b.expiryMarginMax;
     this.expiryMarginFraction = b.expiryMarginFraction;
     this.jitterFraction = b.jitterFraction;
-    this.initialBackoffNanos = b.initialBackoff.toNanos();
-    this.maxBackoffNanos = b.maxBackoff.toNanos();
+    this.initialBackoffNanos = b.failureBackoff.toNanos();
+    this.maxBackoffNanos = b.maxFailureBackoff.toNanos();
     this.noTokenMaxBackoffNanos = Math.min(b.noTokenMaxBackoff.toNanos(), maxBackoffNanos);
     this.credentialsRejectedBackoffNanos = b.credentialsRejectedBackoff.toNanos();
     this.clockCheckNanos = b.clockCheckInterval.toNanos();
   }
 
-  /**
-   * A builder over a token client.
-   *
-   * @param client does the token exchanges
-   * @return the builder
-   */
-  public static Builder builder(TokenClient client) {
-    return new Builder(client);
-  }
 
   // ---------------------------------------------------------------- hot path
 
@@ -544,7 +538,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   /**
    * Stops the timer, cancels the token request in flight, fails callers waiting for a token and
    * makes every later call fail with a {@link TokenUnavailableException}. When it returns, no
-   * further token request will be started. A given executor is not shut down: it is the caller's.
+   * further token request will be started. Closes a transport it discovered; a transport or
+   * executor it was given is the caller's.
    */
   @Override
   public void close() {
@@ -561,6 +556,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     if (inFlight != null) {
       inFlight.cancel();
       inFlight.result.completeExceptionally(closed());
+    }
+    if (ownsTransport) {
+      client.closeTransport(); // discovered, so created for this provider; a given one is the caller's
     }
   }
 
@@ -588,198 +586,5 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     Snapshot s = snapshot;
     String state = new String[] {"fresh", "refresh due", "expired", "closed"}[s.state];
     return "CachingTokenProvider[" + state + (s.token == null ? "" : ", " + s.token) + "]";
-  }
-
-  /**
-   * Configures a {@link CachingTokenProvider}. Every duration is validated when set; the defaults
-   * suit OS's 299 s tokens and are listed in the core README.
-   */
-  public static final class Builder {
-    private final TokenClient client;
-    private TimeSource time;
-    private Executor executor;
-    private TokenListener listener;
-    private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
-    private Duration maxWait = Duration.ofSeconds(20);
-    private Duration refreshAheadMax = Duration.ofSeconds(60);
-    private double refreshAheadFraction = 0.25;
-    private Duration expiryMarginMax = Duration.ofSeconds(30);
-    private double expiryMarginFraction = 0.10;
-    private double jitterFraction = 0.10;
-    private Duration initialBackoff = Duration.ofSeconds(1);
-    private Duration maxBackoff = Duration.ofSeconds(60);
-    private Duration noTokenMaxBackoff = Duration.ofSeconds(5);
-    private Duration credentialsRejectedBackoff = Duration.ofSeconds(30);
-    private Duration clockCheckInterval = Duration.ofSeconds(5);
-
-    private Builder(TokenClient client) {
-      this.client = Objects.requireNonNull(client, "client");
-    }
-
-    /**
-     * The clocks and timer; default the client's.
-     *
-     * @param time the time source
-     * @return this builder
-     */
-    public Builder timeSource(TimeSource time) {
-      this.time = Objects.requireNonNull(time, "timeSource");
-      return this;
-    }
-
-    /**
-     * Where listener calls (one at a time, in event order) and the completions of
-     * {@link CachingTokenProvider#tokenAsync()} futures that had to wait run; default a shared pool of
-     * two daemon threads, created on first use. Token requests need no thread of it: they are
-     * asynchronous and complete on the transport's own threads.
-     *
-     * @param executor the executor; not shut down by {@link CachingTokenProvider#close()}
-     * @return this builder
-     */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /**
-     * Hooks for logging and metrics.
-     *
-     * @param listener the listener
-     * @return this builder
-     */
-    public Builder listener(TokenListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
-     * The most a {@link CachingTokenProvider#token()} caller waits when there is no valid token;
-     * default 20 s.
-     *
-     * @param maxWait positive
-     * @return this builder
-     */
-    public Builder maxWait(Duration maxWait) {
-      this.maxWait = TokenClient.Builder.positive("maxWait", maxWait);
-      return this;
-    }
-
-    /**
-     * How early to refresh: {@code min(max, fraction × lifetime)} before expiry; default
-     * {@code min(60 s, L/4)}.
-     *
-     * @param max positive
-     * @param fraction above 0 and below 1
-     * @return this builder
-     */
-    public Builder refreshAhead(Duration max, double fraction) {
-      this.refreshAheadMax = TokenClient.Builder.positive("refreshAhead max", max);
-      this.refreshAheadFraction = fraction("refreshAhead fraction", fraction);
-      return this;
-    }
-
-    /**
-     * How early a token counts as expired: {@code min(max, fraction × lifetime)} before its end;
-     * default {@code min(30 s, L/10)}. Must not be earlier than the refresh-ahead point.
-     *
-     * @param max positive
-     * @param fraction above 0 and below 1
-     * @return this builder
-     */
-    public Builder expiryMargin(Duration max, double fraction) {
-      this.expiryMarginMax = TokenClient.Builder.positive("expiryMargin max", max);
-      this.expiryMarginFraction = fraction("expiryMargin fraction", fraction);
-      return this;
-    }
-
-    /**
-     * Random spread added to the refresh-ahead margin, as a fraction of it, so that many processes
-     * started together do not refresh together; default 0.10.
-     *
-     * @param jitterFraction 0 to 0.5
-     * @return this builder
-     */
-    public Builder jitter(double jitterFraction) {
-      if (!(jitterFraction >= 0 && jitterFraction <= 0.5)) {
-        throw new IllegalArgumentException("jitter must be 0 to 0.5, was " + jitterFraction);
-      }
-      this.jitterFraction = jitterFraction;
-      return this;
-    }
-
-    /**
-     * Backoff between failed refreshes: full jitter under a bound that starts here and doubles;
-     * default 1 s to 60 s.
-     *
-     * @param initial positive
-     * @param max positive, not below initial
-     * @return this builder
-     */
-    public Builder failureBackoff(Duration initial, Duration max) {
-      TokenClient.Builder.positive("failureBackoff initial", initial);
-      TokenClient.Builder.positive("failureBackoff max", max);
-      if (initial.compareTo(max) > 0) {
-        throw new IllegalArgumentException("failureBackoff initial (" + initial + ") exceeds max (" + max + ")");
-      }
-      this.initialBackoff = initial;
-      this.maxBackoff = max;
-      return this;
-    }
-
-    /**
-     * How long a {@link CredentialsRejectedException} is remembered and rethrown without a new
-     * token request; default 30 s.
-     *
-     * @param backoff positive
-     * @return this builder
-     */
-    public Builder credentialsRejectedBackoff(Duration backoff) {
-      this.credentialsRejectedBackoff = TokenClient.Builder.positive("credentialsRejectedBackoff", backoff);
-      return this;
-    }
-
-    /**
-     * How often, while a token is held, the timer re-reads the wall clock (to catch a jump such as
-     * a resume from suspend); default 5 s.
-     *
-     * @param interval positive
-     * @return this builder
-     */
-    public Builder clockCheckInterval(Duration interval) {
-      this.clockCheckInterval = TokenClient.Builder.positive("clockCheckInterval", interval);
-      return this;
-    }
-
-    /** For tests: the backoff bound while no valid token is held (default 5 s, never above the max). */
-    Builder noTokenMaxBackoff(Duration bound) {
-      this.noTokenMaxBackoff = TokenClient.Builder.positive("noTokenMaxBackoff", bound);
-      return this;
-    }
-
-    /** For tests: the source of jitter, values in [0, 1). */
-    Builder random(DoubleSupplier random) {
-      this.random = Objects.requireNonNull(random);
-      return this;
-    }
-
-    /**
-     * Builds the provider. No thread starts until the first token is asked for.
-     *
-     * @return the provider
-     */
-    public CachingTokenProvider build() {
-      if (expiryMarginFraction >= refreshAheadFraction && expiryMarginMax.compareTo(refreshAheadMax) >= 0) {
-        throw new IllegalArgumentException("expiryMargin must be smaller than refreshAhead, or no refresh-ahead "
-            + "window is left");
-      }
-      return new CachingTokenProvider(this);
-    }
-
-    private static double fraction(String name, double f) {
-      if (!(f > 0 && f < 1)) {
-        throw new IllegalArgumentException(name + " must be above 0 and below 1, was " + f);
-      }
-      return f;
-    }
   }
 }

@@ -42,11 +42,7 @@ public final class GatewayError {
    */
   public static Optional<GatewayError> parse(byte[] body, JsonCodec codec) {
     Objects.requireNonNull(codec, "codec");
-    String text = new String(body, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    text = text.strip();
+    String text = TokenResponseParser.withoutByteOrderMark(new String(body, StandardCharsets.UTF_8)).strip();
     if (!text.startsWith("{")) {
       return Optional.empty();
     }

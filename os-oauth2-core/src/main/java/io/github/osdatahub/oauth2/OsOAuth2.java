@@ -6,6 +6,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
 
 /**
  * The entry point: a cached, self-renewing token provider in one line.
@@ -30,7 +32,7 @@ public final class OsOAuth2 {
    * @return the version, such as {@code 0.1.0}, or {@code unknown} when run from unpackaged classes
    */
   public static String version() {
-    return io.github.osdatahub.oauth2.internal.SdkVersion.version();
+    return SdkVersion.version();
   }
 
   /**
@@ -45,7 +47,7 @@ public final class OsOAuth2 {
   }
 
   /**
-   * A builder where everything can be explicit; what it is not given is discovered or defaulted.
+   * The one builder: everything a provider needs, in one place.
    *
    * @param credentials the project's key and secret
    * @return the builder
@@ -55,52 +57,78 @@ public final class OsOAuth2 {
   }
 
   /**
-   * Configures the common settings of a {@link TokenClient} and the {@link CachingTokenProvider}
-   * over it. For the finer settings, build those two directly.
+   * Configures a {@link CachingTokenProvider}. Each setting is checked as it is given, and a bad one
+   * is named in the exception. Defaults suit OS's 299 s tokens; the core README lists them.
    */
   public static final class Builder {
-    private final TokenClient.Builder client;
-    private Executor executor;
-    private TokenListener listener;
-    private Duration maxWait;
-    private TimeSource time;
+    // Read by TokenClient and CachingTokenProvider, which this builder makes.
+    final ProjectCredentials credentials;
+    URI endpoint = TokenRequest.DEFAULT_ENDPOINT;
+    CredentialEncoding credentialEncoding = CredentialEncoding.RFC6749;
+    HttpTransport transport;
+    JsonCodec codec;
+    TimeSource time = TimeSource.system();
+    Executor executor;
+    TokenListener listener;
+    Duration maxWait = Duration.ofSeconds(20);
+    // Tuning that only tests turn: package-private on purpose.
+    DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+    int maxAttempts = 3;
+    Duration deadline = Duration.ofSeconds(30);
+    Duration attemptTimeout = Duration.ofSeconds(10);
+    Duration retryBackoff = Duration.ofMillis(250);
+    Duration maxRetryBackoff = Duration.ofSeconds(5);
+    Duration maxRetryAfter = Duration.ofSeconds(30);
+    Duration refreshAheadMax = Duration.ofSeconds(60);
+    double refreshAheadFraction = 0.25;
+    Duration expiryMarginMax = Duration.ofSeconds(30);
+    double expiryMarginFraction = 0.10;
+    double jitterFraction = 0.10;
+    Duration failureBackoff = Duration.ofSeconds(1);
+    Duration maxFailureBackoff = Duration.ofSeconds(60);
+    Duration noTokenMaxBackoff = Duration.ofSeconds(5);
+    Duration credentialsRejectedBackoff = Duration.ofSeconds(30);
+    Duration clockCheckInterval = Duration.ofSeconds(5);
 
     private Builder(ProjectCredentials credentials) {
-      this.client = TokenClient.builder(credentials);
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
     }
 
     /**
      * The token endpoint; default {@code https://api.os.uk/oauth2/token/v1}.
      *
-     * @param endpoint https, or http to a loopback host
+     * @param endpoint https, or plain http to a loopback host
      * @return this builder
      */
     public Builder endpoint(URI endpoint) {
-      client.endpoint(endpoint);
+      TokenRequest.checkEndpoint(endpoint);
+      this.endpoint = endpoint;
       return this;
     }
 
     /**
-     * How the key and secret go in the token request's Basic header; default
-     * {@link CredentialEncoding#RFC6749}. See {@link TokenClient.Builder#credentialEncoding}.
+     * How the key and secret go in the Basic header; default {@link CredentialEncoding#RFC6749}.
+     * For OS's letters-and-digits credentials both encodings send the same bytes.
      *
      * @param encoding {@link CredentialEncoding#RAW} for a gateway that does not decode
      * @return this builder
-     * @throws IllegalArgumentException when the encoding cannot carry the key
+     * @throws IllegalArgumentException for RAW with a key that holds {@code :}
      */
     public Builder credentialEncoding(CredentialEncoding encoding) {
-      client.credentialEncoding(encoding);
+      Objects.requireNonNull(encoding, "credentialEncoding").checkKey(credentials.key());
+      this.credentialEncoding = encoding;
       return this;
     }
 
     /**
-     * The HTTP transport; default: discovered.
+     * The HTTP transport; default: discovered. A transport given here is yours to close; one the
+     * provider discovers is closed with the provider.
      *
      * @param transport the transport
      * @return this builder
      */
     public Builder transport(HttpTransport transport) {
-      client.transport(transport);
+      this.transport = Objects.requireNonNull(transport, "transport");
       return this;
     }
 
@@ -111,26 +139,28 @@ public final class OsOAuth2 {
      * @return this builder
      */
     public Builder jsonCodec(JsonCodec codec) {
-      client.jsonCodec(codec);
+      this.codec = Objects.requireNonNull(codec, "jsonCodec");
       return this;
     }
 
     /**
-     * The clocks and timer for the client and the cache; default {@link TimeSource#system()}.
+     * The clocks and timer; default {@link TimeSource#system()}. Tests pass a manual one.
      *
      * @param time the time source
      * @return this builder
      */
     public Builder timeSource(TimeSource time) {
       this.time = Objects.requireNonNull(time, "timeSource");
-      client.timeSource(time);
       return this;
     }
 
     /**
-     * Where background refreshes and listener calls run; default a shared daemon executor.
+     * Where listener calls run (one at a time, in event order) and where {@code tokenAsync()}
+     * futures that had to wait complete; default a shared pool of two daemon threads, created on
+     * first use. Token requests need none of its threads: they are asynchronous and complete on the
+     * transport's own.
      *
-     * @param executor the executor
+     * @param executor the executor; yours to shut down
      * @return this builder
      */
     public Builder executor(Executor executor) {
@@ -150,36 +180,128 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The most {@link CachingTokenProvider#token()} waits for a token; default 20 s.
+     * The most a caller waits when there is no valid token; default 20 s.
      *
      * @param maxWait positive
      * @return this builder
      */
     public Builder maxWait(Duration maxWait) {
-      this.maxWait = TokenClient.Builder.positive("maxWait", maxWait);
+      this.maxWait = positive("maxWait", maxWait);
       return this;
     }
 
     /**
-     * Builds the client and the caching provider over it.
+     * Builds the provider, discovering the transport and codec if none was given. No thread starts
+     * and no request is sent until the first token is asked for.
      *
-     * @return the provider
+     * @return the provider; {@link CachingTokenProvider#close() close} it when done
+     * @throws IllegalStateException naming the artifacts to add when discovery finds nothing
      */
     public CachingTokenProvider build() {
-      CachingTokenProvider.Builder cache = CachingTokenProvider.builder(client.build());
-      if (executor != null) {
-        cache.executor(executor);
+      return new CachingTokenProvider(buildClient(), this);
+    }
+
+    TokenClient buildClient() {
+      return new TokenClient(this);
+    }
+
+    Builder random(DoubleSupplier random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1 || maxAttempts > 10) {
+        throw new IllegalArgumentException("maxAttempts must be 1 to 10, was " + maxAttempts);
       }
-      if (listener != null) {
-        cache.listener(listener);
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    Builder deadline(Duration deadline) {
+      this.deadline = positive("deadline", deadline);
+      return this;
+    }
+
+    Builder attemptTimeout(Duration attemptTimeout) {
+      this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
+      return this;
+    }
+
+    /** Backoff between the attempts of one fetch: full jitter under a bound from initial doubling to max. */
+    Builder retryBackoff(Duration initial, Duration max) {
+      this.retryBackoff = positive("retryBackoff initial", initial);
+      this.maxRetryBackoff = atLeast("retryBackoff max", max, initial);
+      return this;
+    }
+
+    Builder maxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = positive("maxRetryAfter", maxRetryAfter);
+      return this;
+    }
+
+    Builder refreshAhead(Duration max, double fraction) {
+      this.refreshAheadMax = positive("refreshAhead max", max);
+      this.refreshAheadFraction = fraction("refreshAhead fraction", fraction);
+      return this;
+    }
+
+    Builder expiryMargin(Duration max, double fraction) {
+      this.expiryMarginMax = positive("expiryMargin max", max);
+      this.expiryMarginFraction = fraction("expiryMargin fraction", fraction);
+      return this;
+    }
+
+    Builder jitter(double jitterFraction) {
+      if (!(jitterFraction >= 0 && jitterFraction <= 0.5)) {
+        throw new IllegalArgumentException("jitter must be 0 to 0.5, was " + jitterFraction);
       }
-      if (maxWait != null) {
-        cache.maxWait(maxWait);
+      this.jitterFraction = jitterFraction;
+      return this;
+    }
+
+    /** Backoff between failed refreshes: full jitter under a bound from initial doubling to max. */
+    Builder failureBackoff(Duration initial, Duration max) {
+      this.failureBackoff = positive("failureBackoff initial", initial);
+      this.maxFailureBackoff = atLeast("failureBackoff max", max, initial);
+      return this;
+    }
+
+    Builder noTokenMaxBackoff(Duration bound) {
+      this.noTokenMaxBackoff = positive("noTokenMaxBackoff", bound);
+      return this;
+    }
+
+    Builder credentialsRejectedBackoff(Duration backoff) {
+      this.credentialsRejectedBackoff = positive("credentialsRejectedBackoff", backoff);
+      return this;
+    }
+
+    Builder clockCheckInterval(Duration interval) {
+      this.clockCheckInterval = positive("clockCheckInterval", interval);
+      return this;
+    }
+
+    private static Duration positive(String name, Duration d) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
       }
-      if (time != null) {
-        cache.timeSource(time);
+      return d;
+    }
+
+    private static Duration atLeast(String name, Duration d, Duration floor) {
+      if (positive(name, d).compareTo(floor) < 0) {
+        throw new IllegalArgumentException(name + " (" + d + ") must not be below the initial (" + floor + ")");
       }
-      return cache.build();
+      return d;
+    }
+
+    private static double fraction(String name, double f) {
+      if (!(f > 0 && f < 1)) {
+        throw new IllegalArgumentException(name + " must be above 0 and below 1, was " + f);
+      }
+      return f;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.osdatahub.oauth2;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -28,18 +29,35 @@ public class OsOAuth2Exception extends RuntimeException {
   private final int status;
   private final String errorCode;
 
-  /**
-   * An exception with a status and an error code.
-   *
-   * @param message what went wrong, free of secrets
-   * @param status the HTTP status, or {@link #NO_STATUS}
-   * @param errorCode the gateway's error code, or null
-   * @param cause the cause, or null
-   */
-  public OsOAuth2Exception(String message, int status, String errorCode, Throwable cause) {
+  OsOAuth2Exception(String message, int status, String errorCode, Throwable cause) {
     super(message, cause);
     this.status = status;
     this.errorCode = errorCode;
+  }
+
+  /**
+   * The exception for a failed token exchange: the one mapping from HTTP status to type. No answer
+   * is a transport failure; 401 rejected credentials; 429 a rate limit; other 3xx and 4xx a rejected
+   * request; 5xx a server error; anything else (a 2xx that was not a usable token) malformed.
+   */
+  static OsOAuth2Exception forAnswer(String message, int status, String errorCode, Duration retryAfter,
+      Throwable cause) {
+    if (status == NO_STATUS) {
+      return new TransportFailureException(message, status, errorCode, cause);
+    }
+    if (status == 401) {
+      return new CredentialsRejectedException(message, status, errorCode, cause);
+    }
+    if (status == 429) {
+      return new RateLimitedException(message, errorCode, retryAfter, cause);
+    }
+    if (status >= 300 && status < 500) {
+      return new RequestRejectedException(message, status, errorCode, cause);
+    }
+    if (status >= 500 && status < 600) {
+      return new ServerErrorException(message, status, errorCode, cause);
+    }
+    return new MalformedResponseException(message, status, errorCode, cause);
   }
 
   /**

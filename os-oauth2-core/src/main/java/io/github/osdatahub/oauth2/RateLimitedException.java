@@ -12,15 +12,7 @@ public class RateLimitedException extends OsOAuth2Exception {
 
   private final Duration retryAfter;
 
-  /**
-   * Creates the exception.
-   *
-   * @param message what went wrong, free of secrets
-   * @param errorCode the gateway's error code, or null
-   * @param retryAfter the server's {@code Retry-After}, or null
-   * @param cause the cause, or null
-   */
-  public RateLimitedException(String message, String errorCode, Duration retryAfter, Throwable cause) {
+  RateLimitedException(String message, String errorCode, Duration retryAfter, Throwable cause) {
     super(message, 429, errorCode, cause);
     this.retryAfter = retryAfter;
   }

@@ -1,6 +1,5 @@
 package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.internal.SystemTimeSource;
 
 /**
  * The clocks and the timer that the token client and cache use. Production code uses

@@ -1,6 +1,5 @@
 package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.internal.SdkVersion;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

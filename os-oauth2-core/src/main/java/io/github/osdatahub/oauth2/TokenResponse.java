@@ -46,7 +46,7 @@ public final class TokenResponse {
    * @throws MalformedResponseException naming what is wrong
    */
   public static TokenResponse parse(byte[] body, JsonCodec codec) {
-    return io.github.osdatahub.oauth2.internal.TokenResponseParser.parse(body, codec, TokenResponse::new);
+    return TokenResponseParser.parse(body, codec);
   }
 
   /**

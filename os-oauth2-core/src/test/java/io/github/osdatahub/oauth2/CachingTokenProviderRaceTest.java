@@ -39,8 +39,8 @@ class CachingTokenProviderRaceTest {
     }
   }
 
-  private TokenClient.Builder client(TimeSource clock) {
-    return TokenClient.builder(ProjectCredentials.of("key", "secret")).transport(endpoint)
+  private OsOAuth2.Builder client(TimeSource clock) {
+    return OsOAuth2.builder(ProjectCredentials.of("key", "secret")).transport(endpoint)
         .jsonCodec(ScriptedTransport.CODEC).timeSource(clock).maxAttempts(1);
   }
 
@@ -59,7 +59,7 @@ class CachingTokenProviderRaceTest {
     // had published the token there but still showed its refresh as in flight.
     HeldTimeSource held = new HeldTimeSource(time);
     answerByHand();
-    provider = CachingTokenProvider.builder(client(held).build()).timeSource(held).executor(Runnable::run)
+    provider = client(held).executor(Runnable::run)
         .random(() -> 0.0).build();
     CompletableFuture<AccessToken> early = provider.tokenAsync();
     Thread answering = new Thread(() -> {
@@ -83,7 +83,7 @@ class CachingTokenProviderRaceTest {
   @Test
   void closeCancelsTheExchangeSoNoRetryIsSentAfterIt() {
     endpoint.fail(503);
-    provider = CachingTokenProvider.builder(client(time).maxAttempts(3).build()).executor(Runnable::run).build();
+    provider = client(time).maxAttempts(3).executor(Runnable::run).build();
     CompletableFuture<AccessToken> waiting = provider.tokenAsync();
     assertThat(endpoint.requests()).isEqualTo(1); // its retry is on the timer
     provider.close();
@@ -105,7 +105,7 @@ class CachingTokenProviderRaceTest {
       sentAfterClose.compareAndSet(false, closeReturned.get()); // the request leaves only now
       return new CompletableFuture<>();
     });
-    provider = CachingTokenProvider.builder(client(time).build()).executor(Runnable::run).build();
+    provider = client(time).executor(Runnable::run).build();
     Thread caller = new Thread(() -> provider.tokenAsync());
     caller.start();
     await(inSend);
@@ -127,7 +127,7 @@ class CachingTokenProviderRaceTest {
   void tokenAsyncWaitersThatTimeOutCompleteOnTheExecutorNotOnTheTimer() throws Exception {
     answerByHand();
     pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "provider-executor"));
-    provider = CachingTokenProvider.builder(client(time).build()).executor(pool).maxWait(Duration.ofSeconds(3))
+    provider = client(time).executor(pool).maxWait(Duration.ofSeconds(3))
         .build();
     CompletableFuture<AccessToken> waiting = provider.tokenAsync();
     AtomicReference<String> continuationThread = new AtomicReference<>();
@@ -145,7 +145,7 @@ class CachingTokenProviderRaceTest {
   void tokenAsyncWaitersWokenByTheTransportCompleteOnTheExecutor() throws Exception {
     answerByHand();
     pool = Executors.newSingleThreadExecutor(r -> new Thread(r, "provider-executor"));
-    provider = CachingTokenProvider.builder(client(time).build()).executor(pool).build();
+    provider = client(time).executor(pool).build();
     CompletableFuture<AccessToken> waiting = provider.tokenAsync();
     AtomicReference<String> continuationThread = new AtomicReference<>();
     CompletableFuture<Void> continuation = waiting.thenAccept(t -> continuationThread.set(Thread.currentThread().getName()));
@@ -158,7 +158,7 @@ class CachingTokenProviderRaceTest {
   void aTokenThatArrivesAfterItsHardExpiryIsNotHandedOut() {
     answerByHand();
     endpoint.lifetime(Duration.ofSeconds(10)); // hard expiry 9 s after the request was sent
-    provider = CachingTokenProvider.builder(client(time).build()).executor(Runnable::run).random(() -> 0.0)
+    provider = client(time).executor(Runnable::run).random(() -> 0.0)
         .build();
     CompletableFuture<AccessToken> waiting = provider.tokenAsync();
     time.advance(Duration.ofMillis(9_500));

@@ -91,13 +91,11 @@ class CachingTokenProviderStressTest {
     Round(long seed) {
       this.seed = seed;
       this.plan = new Random(seed);
-      TokenClient client = TokenClient.builder(ProjectCredentials.of("key", "secret"))
+      provider = OsOAuth2.builder(ProjectCredentials.of("key", "secret"))
           .transport(new ScriptedTransport().respondWith(n -> send()))
           .jsonCodec(ScriptedTransport.CODEC).timeSource(time)
           .maxAttempts(1 + plan.nextInt(3)).attemptTimeout(Duration.ofSeconds(3)).deadline(Duration.ofSeconds(5))
-          .build();
-      provider = CachingTokenProvider.builder(client).executor(executor).maxWait(Duration.ofSeconds(2))
-          .listener(new OrderedListener()).build();
+          .executor(executor).maxWait(Duration.ofSeconds(2)).listener(new OrderedListener()).build();
     }
 
     private CompletableFuture<TransportResponse> send() {

@@ -46,14 +46,12 @@ class CachingTokenProviderTest {
     }
   }
 
-  private CachingTokenProvider.Builder builder() {
-    TokenClient client = TokenClient.builder(ProjectCredentials.of("key", "secret"))
+  private OsOAuth2.Builder builder() {
+    return OsOAuth2.builder(ProjectCredentials.of("key", "secret"))
         .transport(endpoint)
         .jsonCodec(ScriptedTransport.CODEC)
         .timeSource(time)
         .maxAttempts(1)
-        .build();
-    return CachingTokenProvider.builder(client)
         .executor(Runnable::run)
         .random(() -> 0.0)
         .listener(new TokenListener() {
@@ -218,9 +216,8 @@ class CachingTokenProviderTest {
   @Test
   void afterATwoMinuteOutagePastHardExpiryCallersGetATokenWithinFiveSecondsOfRecovery() {
     // The client as shipped (three attempts with their own backoff), the cache's jitter at its bound.
-    TokenClient client = TokenClient.builder(ProjectCredentials.of("key", "secret")).transport(endpoint)
-        .jsonCodec(ScriptedTransport.CODEC).timeSource(time).build();
-    provider = CachingTokenProvider.builder(client).executor(Runnable::run).random(() -> 1.0).build();
+    provider = OsOAuth2.builder(ProjectCredentials.of("key", "secret")).transport(endpoint)
+        .jsonCodec(ScriptedTransport.CODEC).timeSource(time).executor(Runnable::run).random(() -> 1.0).build();
     provider.token();
     endpoint.fail(503);
     time.advance(EXPIRE_AT);
@@ -389,17 +386,17 @@ class CachingTokenProviderTest {
 
   @Test
   void builderRejectsBadSettingsNamingThem() {
-    TokenClient client = TokenClient.builder(ProjectCredentials.of("k", "s"))
-        .transport(endpoint).jsonCodec(ScriptedTransport.CODEC).build();
-    assertThatThrownBy(() -> CachingTokenProvider.builder(client).maxWait(Duration.ZERO))
-        .hasMessageContaining("maxWait");
-    assertThatThrownBy(() -> CachingTokenProvider.builder(client).refreshAhead(Duration.ofSeconds(1), 1.5))
-        .hasMessageContaining("refreshAhead fraction");
-    assertThatThrownBy(() -> CachingTokenProvider.builder(client).jitter(0.9)).hasMessageContaining("jitter");
-    assertThatThrownBy(() -> CachingTokenProvider.builder(client)
-        .failureBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1))).hasMessageContaining("failureBackoff");
-    assertThatThrownBy(() -> CachingTokenProvider.builder(client)
-        .refreshAhead(Duration.ofSeconds(10), 0.05).build()).hasMessageContaining("expiryMargin");
+    OsOAuth2.Builder b = OsOAuth2.builder(ProjectCredentials.of("k", "s"))
+        .transport(endpoint).jsonCodec(ScriptedTransport.CODEC);
+    assertThatThrownBy(() -> b.maxWait(Duration.ZERO)).hasMessageContaining("maxWait");
+    assertThatThrownBy(() -> b.refreshAhead(Duration.ofSeconds(1), 1.5)).hasMessageContaining("refreshAhead fraction");
+    assertThatThrownBy(() -> b.jitter(0.9)).hasMessageContaining("jitter");
+    assertThatThrownBy(() -> b.failureBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1)))
+        .hasMessageContaining("failureBackoff");
+    assertThatThrownBy(() -> b.maxAttempts(0)).hasMessageContaining("maxAttempts");
+    assertThatThrownBy(() -> b.retryBackoff(Duration.ofSeconds(10), Duration.ofSeconds(1)))
+        .hasMessageContaining("retryBackoff");
+    assertThatThrownBy(() -> b.refreshAhead(Duration.ofSeconds(10), 0.05).build()).hasMessageContaining("expiryMargin");
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.github.osdatahub.oauth2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.osdatahub.oauth2.internal.Redaction;
 import io.github.osdatahub.oauth2.spi.HttpTransport;
 import io.github.osdatahub.oauth2.spi.TransportResponse;
 import java.net.URI;
@@ -47,7 +46,7 @@ class CredentialEncodingTest {
 
     assertThat(TokenRequest.create(c).headers().get("Authorization")).isEqualTo(form);
     assertThat(TokenRequest.create(c, LOCAL).headers().get("Authorization")).isEqualTo(form);
-    assertThat(TokenClient.builder(c).transport(transport).jsonCodec(ScriptedTransport.CODEC).build()
+    assertThat(OsOAuth2.builder(c).transport(transport).jsonCodec(ScriptedTransport.CODEC).buildClient()
         .request().headers().get("Authorization")).isEqualTo(form);
     try (CachingTokenProvider provider = OsOAuth2.builder(c).endpoint(LOCAL).transport(transport)
         .jsonCodec(ScriptedTransport.CODEC).executor(Runnable::run).build()) {
@@ -84,7 +83,6 @@ class CredentialEncodingTest {
 
     for (Runnable attempt : List.<Runnable>of(
         () -> TokenRequest.create(c, LOCAL, CredentialEncoding.RAW),
-        () -> TokenClient.builder(c).credentialEncoding(CredentialEncoding.RAW),
         () -> OsOAuth2.builder(c).credentialEncoding(CredentialEncoding.RAW))) {
       assertThatThrownBy(attempt::run).isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("credentialEncoding RAW").hasMessageContaining("':'")
@@ -96,7 +94,7 @@ class CredentialEncodingTest {
   void aNullEncodingIsRefusedByName() {
     ProjectCredentials c = ProjectCredentials.of("key", "secret");
 
-    assertThatThrownBy(() -> TokenClient.builder(c).credentialEncoding(null))
+    assertThatThrownBy(() -> OsOAuth2.builder(c).credentialEncoding(null))
         .isInstanceOf(NullPointerException.class).hasMessage("credentialEncoding");
     assertThatThrownBy(() -> TokenRequest.create(c, LOCAL, null))
         .isInstanceOf(NullPointerException.class).hasMessage("credentialEncoding");

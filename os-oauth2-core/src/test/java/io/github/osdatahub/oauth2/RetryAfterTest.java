@@ -2,7 +2,6 @@ package io.github.osdatahub.oauth2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.osdatahub.oauth2.internal.RetryAfter;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -101,7 +101,7 @@ class SecretLeakTest {
     for (Map.Entry<String, RecordingTransport.Step> path : failurePaths().entrySet()) {
       for (FetchPath how : FetchPath.values()) {
         RecordingTransport t = new RecordingTransport(time, path.getValue());
-        TokenClient client = client(t).build();
+        TokenClient client = client(t).buildClient();
         OsOAuth2Exception e = null;
         try {
           how.fetch(client, time);
@@ -123,11 +123,11 @@ class SecretLeakTest {
   void interruptedPathsRevealNothing() {
     RecordingTransport t = new RecordingTransport(time,
         interruptThen(fail(new InterruptedIOException("interrupted sending " + SECRET))), answer(200, "{}"));
-    scanThrowable("interrupted request", failureOf(() -> client(t).build().fetch()));
+    scanThrowable("interrupted request", failureOf(() -> client(t).buildClient().fetch()));
     RecordingTransport t2 = new RecordingTransport(time,
         interruptThen(answer(503, "{\"ErrorCode\":\"" + SECRET + "\"}")), answer(200, "{}"));
     OsOAuth2Exception backoff = failureOf(() ->
-        client(t2).timeSource(new TokenClientTest.InterruptibleTime(time)).build().fetch());
+        client(t2).timeSource(new TokenClientTest.InterruptibleTime(time)).buildClient().fetch());
     assertThat(backoff).isInstanceOf(TokenUnavailableException.class);
     scanThrowable("interrupted backoff", backoff);
     scanLogs();
@@ -151,7 +151,7 @@ class SecretLeakTest {
         + "\"token_type\":\"Bearer\"}";
     for (FetchPath how : FetchPath.values()) {
       RecordingTransport t = new RecordingTransport(time, answer(503, "{\"Error\":\"" + SECRET + "\"}"), answer(200, body));
-      TokenClient client = client(t).build();
+      TokenClient client = client(t).buildClient();
       AccessToken token = how.fetch(client, time);
       assertThat(token.value()).isEqualTo(TOKEN); // the token really went through here
       scan("token", token.toString());
@@ -176,8 +176,8 @@ class SecretLeakTest {
 
   // ------------------------------------------------------------------ helpers
 
-  TokenClient.Builder client(RecordingTransport t) {
-    return TokenClient.builder(CREDENTIALS).endpoint(URI.create("http://127.0.0.1:9/oauth2/token/v1")).transport(t)
+  OsOAuth2.Builder client(RecordingTransport t) {
+    return OsOAuth2.builder(CREDENTIALS).endpoint(URI.create("http://127.0.0.1:9/oauth2/token/v1")).transport(t)
         .jsonCodec(TestJsonCodec.create()).timeSource(time).random(() -> 0.5);
   }
 

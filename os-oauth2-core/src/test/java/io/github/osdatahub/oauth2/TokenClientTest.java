@@ -33,8 +33,8 @@ class TokenClientTest {
 
   final ManualTimeSource time = new ManualTimeSource();
 
-  TokenClient.Builder client(RecordingTransport transport) {
-    return TokenClient.builder(CREDENTIALS).endpoint(ENDPOINT).transport(transport)
+  OsOAuth2.Builder client(RecordingTransport transport) {
+    return OsOAuth2.builder(CREDENTIALS).endpoint(ENDPOINT).transport(transport)
         .jsonCodec(TestJsonCodec.create()).timeSource(time).random(() -> 0.5);
   }
 
@@ -50,7 +50,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void realResponseGivesA299SecondTokenTimedFromTheSend(FetchPath path) {
     RecordingTransport t = script(after(Duration.ofSeconds(2), answer(200, REAL)));
-    TokenClient client = client(t).build();
+    TokenClient client = client(t).buildClient();
     long wallAtSend = time.currentTimeMillis();
     long nanosAtSend = time.nanoTime();
 
@@ -74,7 +74,7 @@ class TokenClientTest {
   void legacyAnswerWithNumbersAndBearerToken(FetchPath path) {
     RecordingTransport t = script(answer(200,
         "{\"access_token\":\"abc\",\"expires_in\":299,\"issued_at\":1634663382476,\"token_type\":\"BearerToken\"}"));
-    AccessToken token = path.fetch(client(t).build(), time);
+    AccessToken token = path.fetch(client(t).buildClient(), time);
     assertThat(token.lifetime()).isEqualTo(Duration.ofSeconds(299));
     assertThat(token.authorizationHeader()).isEqualTo("Bearer abc");
   }
@@ -83,7 +83,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void serverErrorThenSuccessTakesExactlyTwoRequests(FetchPath path) {
     RecordingTransport t = script(answer(503, ""), answer(200, REAL));
-    TokenClient client = client(t).build();
+    TokenClient client = client(t).buildClient();
 
     AccessToken token = path.fetch(client, time);
 
@@ -102,7 +102,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void retryAfterSecondsIsWaited(FetchPath path) {
     RecordingTransport t = script(answer(503, "", "Retry-After", "1"), answer(200, REAL));
-    path.fetch(client(t).build(), time);
+    path.fetch(client(t).buildClient(), time);
     assertThat(t.requests()).isEqualTo(2);
     assertThat(t.gaps()).containsExactly(Duration.ofSeconds(1));
     if (path == FetchPath.SYNC) {
@@ -116,7 +116,7 @@ class TokenClientTest {
     String inThreeSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
         Instant.ofEpochMilli(time.currentTimeMillis()).plusSeconds(3).atOffset(ZoneOffset.UTC));
     RecordingTransport t = script(answer(429, "", "Retry-After", inThreeSeconds), answer(200, REAL));
-    path.fetch(client(t).build(), time);
+    path.fetch(client(t).buildClient(), time);
     assertThat(t.requests()).isEqualTo(2);
     assertThat(t.gaps()).containsExactly(Duration.ofSeconds(3));
   }
@@ -125,7 +125,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void retryAfterShorterThanTheBackoffDrawWaitsTheDraw(FetchPath path) {
     RecordingTransport t = script(answer(503, "", "Retry-After", "0"), answer(200, REAL));
-    path.fetch(client(t).build(), time);
+    path.fetch(client(t).buildClient(), time);
     assertThat(t.gaps()).containsExactly(Duration.ofMillis(125));
   }
 
@@ -134,7 +134,7 @@ class TokenClientTest {
   void retryAfterOverTheCapStopsAndReportsIt(FetchPath path) {
     RecordingTransport t = script(answer(429, "{\"ErrorCode\":\"too_many\",\"Error\":\"slow down\"}",
         "Retry-After", "120"), answer(200, REAL));
-    TokenClient client = client(t).build();
+    TokenClient client = client(t).buildClient();
 
     RateLimitedException e = (RateLimitedException) failure(path, client, time);
 
@@ -149,7 +149,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void rateLimitedThenSuccess(FetchPath path) {
     RecordingTransport t = script(answer(429, ""), answer(200, REAL));
-    path.fetch(client(t).build(), time);
+    path.fetch(client(t).buildClient(), time);
     assertThat(t.requests()).isEqualTo(2);
   }
 
@@ -157,7 +157,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void rateLimitedForEverEndsAsRateLimited(FetchPath path) {
     RecordingTransport t = script(answer(429, "", "Retry-After", "2"));
-    RateLimitedException e = (RateLimitedException) failure(path, client(t).build(), time);
+    RateLimitedException e = (RateLimitedException) failure(path, client(t).buildClient(), time);
     assertThat(t.requests()).isEqualTo(3);
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
     assertThat(e.getMessage()).contains("gave up after 3 attempts");
@@ -169,7 +169,7 @@ class TokenClientTest {
     RecordingTransport t = script(
         answer(401, "{\"ErrorCode\":\"invalid_client\",\"Error\":\"Client credentials are invalid\"}"),
         answer(200, REAL));
-    TokenClient client = client(t).build();
+    TokenClient client = client(t).buildClient();
 
     OsOAuth2Exception e = failure(path, client, time);
 
@@ -186,7 +186,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void endlessServerErrorStopsAfterThreeRequestsWithDoublingBackoff(FetchPath path) {
     RecordingTransport t = script(answer(500, "{\"ErrorCode\":\"boom\",\"Error\":\"Internal\"}"));
-    TokenClient client = client(t).build();
+    TokenClient client = client(t).buildClient();
 
     OsOAuth2Exception e = failure(path, client, time);
 
@@ -203,8 +203,8 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void backoffBoundDoublesUpToMaxBackoff(FetchPath path) {
     RecordingTransport t = script(answer(502, ""));
-    TokenClient client = client(t).maxAttempts(5).initialBackoff(Duration.ofSeconds(1))
-        .maxBackoff(Duration.ofSeconds(2)).random(() -> 0.99).build();
+    TokenClient client = client(t).maxAttempts(5).retryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2))
+        .random(() -> 0.99).buildClient();
     failure(path, client, time);
     assertThat(t.gaps()).containsExactly(Duration.ofMillis(990), Duration.ofMillis(1980), Duration.ofMillis(1980),
         Duration.ofMillis(1980));
@@ -214,7 +214,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void fullJitterMayRetryAtOnce(FetchPath path) {
     RecordingTransport t = script(answer(503, ""), answer(200, REAL));
-    path.fetch(client(t).random(() -> 0.0).build(), time);
+    path.fetch(client(t).random(() -> 0.0).buildClient(), time);
     assertThat(t.gaps()).containsExactly(Duration.ZERO);
   }
 
@@ -223,7 +223,7 @@ class TokenClientTest {
   void clientErrorsAreNeverRetried(FetchPath path) {
     for (int status : new int[] {400, 403, 404, 405, 409, 418}) {
       RecordingTransport t = script(answer(status, "{\"ErrorCode\":\"nope\",\"Error\":\"no\"}"), answer(200, REAL));
-      OsOAuth2Exception e = failure(path, client(t).build(), time);
+      OsOAuth2Exception e = failure(path, client(t).buildClient(), time);
       assertThat(e).as("status %d", status).isInstanceOf(RequestRejectedException.class);
       assertThat(e.status()).isEqualTo(status);
       assertThat(t.requests()).as("status %d", status).isEqualTo(1);
@@ -234,7 +234,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void malformedSuccessIsNotRetried(FetchPath path) {
     RecordingTransport t = script(answer(200, "{\"access_token\":\"abc\",\"expires_in\":\"soon\"}"), answer(200, REAL));
-    OsOAuth2Exception e = failure(path, client(t).build(), time);
+    OsOAuth2Exception e = failure(path, client(t).buildClient(), time);
     assertThat(e).isInstanceOf(MalformedResponseException.class);
     assertThat(e.status()).isEqualTo(200);
     assertThat(e.getMessage()).contains("expires_in").contains("not a number");
@@ -248,7 +248,7 @@ class TokenClientTest {
     java.util.Arrays.fill(big, (byte) ' ');
     big[0] = '{';
     RecordingTransport t = script(answer(io.github.osdatahub.oauth2.spi.TransportResponse.of(200, null, big)));
-    OsOAuth2Exception e = failure(path, client(t).build(), time);
+    OsOAuth2Exception e = failure(path, client(t).buildClient(), time);
     assertThat(e).isInstanceOf(MalformedResponseException.class);
     assertThat(e.getMessage()).contains("over 64 KiB");
     assertThat(t.requests()).isEqualTo(1);
@@ -258,7 +258,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void transportFailureIsRetried(FetchPath path) {
     RecordingTransport t = script(fail(new ConnectException("Connection refused")), answer(200, REAL));
-    path.fetch(client(t).build(), time);
+    path.fetch(client(t).buildClient(), time);
     assertThat(t.requests()).isEqualTo(2);
   }
 
@@ -267,7 +267,7 @@ class TokenClientTest {
   void endlessTransportFailureEndsAsTransportFailureWithItsCause(FetchPath path) {
     IOException reset = new IOException("Connection reset");
     RecordingTransport t = script(fail(reset));
-    OsOAuth2Exception e = failure(path, client(t).build(), time);
+    OsOAuth2Exception e = failure(path, client(t).buildClient(), time);
     assertThat(e).isInstanceOf(TransportFailureException.class);
     assertThat(e.status()).isEqualTo(OsOAuth2Exception.NO_STATUS);
     assertThat(e.getCause()).isSameAs(reset);
@@ -280,7 +280,7 @@ class TokenClientTest {
   void aTransportBugIsReportedNotRetried(FetchPath path) {
     IllegalStateException bug = new IllegalStateException("closed");
     RecordingTransport t = script(crash(bug), answer(200, REAL));
-    OsOAuth2Exception e = failure(path, client(t).build(), time);
+    OsOAuth2Exception e = failure(path, client(t).buildClient(), time);
     assertThat(e).isInstanceOf(TransportFailureException.class);
     assertThat(e.getCause()).isSameAs(bug);
     assertThat(t.requests()).isEqualTo(1);
@@ -290,7 +290,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void aServerThatNeverAnswersFailsWithinTheDeadline(FetchPath path) {
     RecordingTransport t = script(never());
-    TokenClient client = client(t).deadline(Duration.ofSeconds(15)).build(); // attempt timeout 10 s
+    TokenClient client = client(t).deadline(Duration.ofSeconds(15)).buildClient(); // attempt timeout 10 s
     long start = time.nanoTime();
 
     OsOAuth2Exception e = failure(path, client, time);
@@ -311,7 +311,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void noRetryStartsThatCannotFitTheDeadline(FetchPath path) {
     RecordingTransport t = script(answer(503, "", "Retry-After", "20"), answer(200, REAL));
-    OsOAuth2Exception e = failure(path, client(t).deadline(Duration.ofSeconds(15)).build(), time);
+    OsOAuth2Exception e = failure(path, client(t).deadline(Duration.ofSeconds(15)).buildClient(), time);
     assertThat(e).isInstanceOf(ServerErrorException.class);
     assertThat(e.getMessage()).contains("15 s deadline leaves no time for another");
     assertThat(t.requests()).isEqualTo(1);
@@ -322,7 +322,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void maxAttemptsOfOneNeverRetries(FetchPath path) {
     RecordingTransport t = script(answer(503, ""), answer(200, REAL));
-    OsOAuth2Exception e = failure(path, client(t).maxAttempts(1).build(), time);
+    OsOAuth2Exception e = failure(path, client(t).maxAttempts(1).buildClient(), time);
     assertThat(e).isInstanceOf(ServerErrorException.class);
     assertThat(e.getMessage()).contains("gave up after 1 attempt");
     assertThat(t.requests()).isEqualTo(1);
@@ -332,7 +332,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void aRetryThatMeetsANonRetryableFailureSaysHowManyAttempts(FetchPath path) {
     RecordingTransport t = script(answer(503, ""), answer(401, ""));
-    OsOAuth2Exception e = failure(path, client(t).build(), time);
+    OsOAuth2Exception e = failure(path, client(t).buildClient(), time);
     assertThat(e).isInstanceOf(CredentialsRejectedException.class);
     assertThat(e.getMessage()).contains("after 2 attempts");
     assertThat(t.requests()).isEqualTo(2);
@@ -342,7 +342,7 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void requestsSentCountsAcrossFetches(FetchPath path) {
     RecordingTransport t = script(answer(503, ""), answer(200, REAL), answer(200, REAL));
-    TokenClient client = client(t).build();
+    TokenClient client = client(t).buildClient();
     path.fetch(client, time);
     path.fetch(client, time);
     assertThat(client.requestsSent()).isEqualTo(3);
@@ -353,14 +353,14 @@ class TokenClientTest {
   @EnumSource(FetchPath.class)
   void eachAttemptGetsTheAttemptTimeoutWhileTimeIsLeft(FetchPath path) {
     RecordingTransport t = script(answer(503, ""), answer(503, ""), answer(200, REAL));
-    path.fetch(client(t).attemptTimeout(Duration.ofSeconds(4)).build(), time);
+    path.fetch(client(t).attemptTimeout(Duration.ofSeconds(4)).buildClient(), time);
     assertThat(t.timeouts()).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(4), Duration.ofSeconds(4));
   }
 
   @org.junit.jupiter.api.Test
   void cancellingTheAsyncFetchCancelsTheRequestAndStopsRetrying() {
     RecordingTransport t = script(never());
-    CompletableFuture<AccessToken> f = client(t).build().fetchAsync();
+    CompletableFuture<AccessToken> f = client(t).buildClient().fetchAsync();
     time.advance(Duration.ofSeconds(1));
     f.cancel(true);
     time.advance(Duration.ofSeconds(60));
@@ -371,7 +371,7 @@ class TokenClientTest {
   @org.junit.jupiter.api.Test
   void theAsyncPathReturnsBeforeTheAnswerAndRetriesOnTheTimer() {
     RecordingTransport t = script(after(Duration.ofSeconds(1), answer(503, "")), answer(200, REAL));
-    CompletableFuture<AccessToken> f = client(t).build().fetchAsync();
+    CompletableFuture<AccessToken> f = client(t).buildClient().fetchAsync();
     assertThat(f).isNotDone();
     time.advance(Duration.ofSeconds(1));
     assertThat(f).isNotDone();
@@ -385,7 +385,7 @@ class TokenClientTest {
   @org.junit.jupiter.api.Test
   void asyncFailureIsTheTypedExceptionItself() {
     RecordingTransport t = script(answer(401, ""));
-    CompletableFuture<AccessToken> f = client(t).build().fetchAsync();
+    CompletableFuture<AccessToken> f = client(t).buildClient().fetchAsync();
     assertThat(f).isCompletedExceptionally();
     Throwable e = f.handle((token, error) -> error).join();
     assertThat(e).isInstanceOf(CredentialsRejectedException.class);
@@ -396,7 +396,7 @@ class TokenClientTest {
     RecordingTransport t = script(RecordingTransport.interruptThen(fail(new java.io.InterruptedIOException("interrupted"))),
         answer(200, REAL));
     try {
-      assertThatThrownBy(() -> client(t).build().fetch())
+      assertThatThrownBy(() -> client(t).buildClient().fetch())
           .isInstanceOf(TokenUnavailableException.class)
           .hasMessageContaining("interrupted");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
@@ -413,7 +413,7 @@ class TokenClientTest {
         answer(200, REAL));
     try {
       TokenUnavailableException e = catchThrowableOfType(TokenUnavailableException.class,
-          () -> client(t).timeSource(interruptible).build().fetch());
+          () -> client(t).timeSource(interruptible).buildClient().fetch());
       assertThat(e.getMessage()).contains("interrupted").contains("HTTP 503 down");
       assertThat(e.getCause()).isInstanceOf(ServerErrorException.class);
       assertThat(e.status()).isEqualTo(503);
@@ -430,7 +430,7 @@ class TokenClientTest {
     RecordingTransport t = script(answer(200, REAL));
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(() -> client(t).build().fetch()).isInstanceOf(TokenUnavailableException.class);
+      assertThatThrownBy(() -> client(t).buildClient().fetch()).isInstanceOf(TokenUnavailableException.class);
       assertThat(t.requests()).isZero();
     } finally {
       Thread.interrupted();
@@ -439,7 +439,7 @@ class TokenClientTest {
 
   @org.junit.jupiter.api.Test
   void toStringNamesTheEndpointAndParts() {
-    TokenClient client = client(script(answer(200, REAL))).build();
+    TokenClient client = client(script(answer(200, REAL))).buildClient();
     assertThat(client.toString()).contains(ENDPOINT.toString()).contains("RecordingTransport")
         .doesNotContain("project-secret");
   }

@@ -21,8 +21,8 @@ class TokenErrorMappingTest {
 
   OsOAuth2Exception failure(FetchPath path, RecordingTransport.Step step) {
     RecordingTransport t = new RecordingTransport(time, step);
-    TokenClient client = TokenClient.builder(TokenClientTest.CREDENTIALS).endpoint(TokenClientTest.ENDPOINT)
-        .transport(t).jsonCodec(TestJsonCodec.create()).timeSource(time).maxAttempts(1).build();
+    TokenClient client = OsOAuth2.builder(TokenClientTest.CREDENTIALS).endpoint(TokenClientTest.ENDPOINT)
+        .transport(t).jsonCodec(TestJsonCodec.create()).timeSource(time).maxAttempts(1).buildClient();
     OsOAuth2Exception e = catchThrowableOfType(OsOAuth2Exception.class, () -> path.fetch(client, time));
     assertThat(t.requests()).isEqualTo(1);
     return e;

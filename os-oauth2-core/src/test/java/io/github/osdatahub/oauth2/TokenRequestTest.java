@@ -3,7 +3,6 @@ package io.github.osdatahub.oauth2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.osdatahub.oauth2.internal.SdkVersion;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -62,7 +61,7 @@ class TokenRequestTest {
 
   @Test
   void theBuilderChecksTheEndpointToo() {
-    assertThatThrownBy(() -> TokenClient.builder(CREDENTIALS).endpoint(URI.create("http://api.os.uk/oauth2/token/v1")))
+    assertThatThrownBy(() -> OsOAuth2.builder(CREDENTIALS).endpoint(URI.create("http://api.os.uk/oauth2/token/v1")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
   }
 

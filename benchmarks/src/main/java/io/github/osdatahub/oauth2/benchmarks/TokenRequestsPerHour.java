@@ -4,7 +4,7 @@ import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleAuthClock;
 import com.google.auth.oauth2.OAuth2Credentials;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
-import io.github.osdatahub.oauth2.ManualTimeSource;
+import io.github.osdatahub.oauth2.testkit.ManualTimeSource;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

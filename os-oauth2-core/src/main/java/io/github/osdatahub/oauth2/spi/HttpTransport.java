@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Sends one {@link TokenRequest} and returns the answer. A dumb pipe: no redirects followed, no
  * retries, no authentication of its own, no logging of headers or bodies; retries, deadlines and
- * error mapping live in the core's {@link io.github.osdatahub.oauth2.TokenClient}.
+ * error mapping live in the core.
  *
  * <p>Every status is an answer, not an error: a 401 or 503 is returned as a
  * {@link TransportResponse}. Only a failure to get an answer (connection refused, reset, TLS, a
@@ -20,8 +20,11 @@ import java.util.concurrent.CompletableFuture;
  * HttpTransport transport = JdkHttpTransport.create();
  * TransportResponse answer = transport.send(TokenRequest.create(credentials), Duration.ofSeconds(10));
  * }</pre>
+ *
+ * <p>Whoever creates a transport closes it: a provider closes one it discovered, never one it was
+ * given; a transport closes what it created itself (a pool, a client), never a client it was given.
  */
-public interface HttpTransport {
+public interface HttpTransport extends AutoCloseable {
   /**
    * Sends the request and waits for the answer.
    *
@@ -44,4 +47,8 @@ public interface HttpTransport {
    *     wrapped in a {@link java.util.concurrent.CompletionException}) when no answer came
    */
   CompletableFuture<TransportResponse> sendAsync(TokenRequest request, Duration timeout);
+
+  /** Releases what this transport created itself; does nothing by default. */
+  @Override
+  default void close() {}
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.osdatahub.oauth2.AccessToken;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
-import io.github.osdatahub.oauth2.ManualTimeSource;
+import io.github.osdatahub.oauth2.testkit.ManualTimeSource;
 import io.github.osdatahub.oauth2.TokenClient;
 import io.github.osdatahub.oauth2.TokenListener;
 import io.github.osdatahub.oauth2.gson.GsonJsonCodec;

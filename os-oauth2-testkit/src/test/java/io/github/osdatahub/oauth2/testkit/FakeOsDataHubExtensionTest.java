@@ -2,7 +2,6 @@ package io.github.osdatahub.oauth2.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.osdatahub.oauth2.ManualTimeSource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;

@@ -6,7 +6,6 @@ import static io.github.osdatahub.oauth2.testkit.RawHttp.getWithToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.osdatahub.oauth2.ManualTimeSource;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

@@ -3,7 +3,6 @@ package io.github.osdatahub.oauth2.testkit;
 import static io.github.osdatahub.oauth2.testkit.RawHttp.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.osdatahub.oauth2.ManualTimeSource;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;

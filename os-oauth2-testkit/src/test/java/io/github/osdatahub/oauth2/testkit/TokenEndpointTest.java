@@ -8,7 +8,6 @@ import static io.github.osdatahub.oauth2.testkit.RawHttp.tokenRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.osdatahub.oauth2.ManualTimeSource;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

@@ -1,11 +1,11 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
 /** The SDK's version, read once from a resource that the build fills in. */
-public final class SdkVersion {
+final class SdkVersion {
   private static final String VERSION = load();
 
   private SdkVersion() {}

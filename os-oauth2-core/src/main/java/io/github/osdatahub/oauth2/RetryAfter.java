@@ -1,4 +1,4 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * in the preferred IMF-fixdate form or the two obsolete forms (RFC 850, asctime), taken relative
  * to a given wall-clock time. The one place this is parsed.
  */
-public final class RetryAfter {
+final class RetryAfter {
   /** Longer than anyone would wait; bigger values are clamped to it rather than overflowing. */
   private static final long MAX_SECONDS = 365L * 24 * 3600;
 

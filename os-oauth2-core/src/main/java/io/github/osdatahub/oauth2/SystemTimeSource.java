@@ -1,12 +1,11 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.TimeSource;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The real clocks; the timer thread is a daemon, created on first use and shared by all providers. */
-public final class SystemTimeSource implements TimeSource {
+final class SystemTimeSource implements TimeSource {
   /** The one instance. */
   public static final SystemTimeSource INSTANCE = new SystemTimeSource();
 

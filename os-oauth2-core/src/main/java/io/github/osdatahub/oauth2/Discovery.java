@@ -1,4 +1,4 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
 import io.github.osdatahub.oauth2.spi.HttpTransport;
 import io.github.osdatahub.oauth2.spi.HttpTransportProvider;
@@ -13,7 +13,7 @@ import java.util.function.ToIntFunction;
  * (so it works inside application servers whose context class loader differs), lazily, by a fixed
  * priority.
  */
-public final class Discovery {
+final class Discovery {
   private Discovery() {}
 
   /**
@@ -38,24 +38,6 @@ public final class Discovery {
     return best(JsonCodecProvider.class, JsonCodecProvider::priority,
         "No JsonCodec found. Add io.github.osdatahub:os-oauth2-jackson or os-oauth2-gson, "
             + "or pass one to the builder's jsonCodec(...).").create();
-  }
-
-  /**
-   * Every transport provider found, highest priority first; for diagnostics and tests.
-   *
-   * @return the providers
-   */
-  public static java.util.List<HttpTransportProvider> transportProviders() {
-    return all(HttpTransportProvider.class, HttpTransportProvider::priority);
-  }
-
-  /**
-   * Every codec provider found, highest priority first; for diagnostics and tests.
-   *
-   * @return the providers
-   */
-  public static java.util.List<JsonCodecProvider> jsonCodecProviders() {
-    return all(JsonCodecProvider.class, JsonCodecProvider::priority);
   }
 
   private static <P> P best(Class<P> type, ToIntFunction<P> priority, String missing) {

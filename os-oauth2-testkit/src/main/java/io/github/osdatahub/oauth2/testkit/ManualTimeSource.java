@@ -1,5 +1,6 @@
-package io.github.osdatahub.oauth2;
+package io.github.osdatahub.oauth2.testkit;
 
+import io.github.osdatahub.oauth2.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

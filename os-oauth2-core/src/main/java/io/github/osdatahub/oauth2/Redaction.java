@@ -1,6 +1,5 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.TokenRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  * form), the value after a {@code Basic} or {@code Bearer} scheme, and the values of
  * {@code access_token}-like members, in JSON or form encoding. The one place this is done.
  */
-public final class Redaction {
+final class Redaction {
   /** The most characters of an answer a message quotes. */
   public static final int MAX_EXCERPT = 120;
 
@@ -37,21 +36,11 @@ public final class Redaction {
   private static final Pattern AUTH_VALUE = Pattern.compile(
       "\\b(Basic|Bearer)(\\s++)[A-Za-z0-9+/=._~-]++", Pattern.CASE_INSENSITIVE);
 
-  private static final Redaction NONE = new Redaction(List.of());
 
   private final List<String> secrets;
 
   private Redaction(List<String> secrets) {
     this.secrets = secrets;
-  }
-
-  /**
-   * Masks only the patterns, no request secrets.
-   *
-   * @return the redaction
-   */
-  public static Redaction patternsOnly() {
-    return NONE;
   }
 
   /**

@@ -1,8 +1,6 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.MalformedResponseException;
 import io.github.osdatahub.oauth2.OsOAuth2Exception;
-import io.github.osdatahub.oauth2.TokenResponse;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -36,26 +34,11 @@ import java.util.regex.Pattern;
  * quotes the token or any value that might hold it (only all-digit {@code expires_in} values are
  * quoted).
  */
-public final class TokenResponseParser {
+final class TokenResponseParser {
   private static final Pattern JSON_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
   private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(TokenResponse.MAX_EXPIRES_IN.getSeconds());
 
   private TokenResponseParser() {}
-
-  /** How the parser builds a response without the response's constructor being public. */
-  @FunctionalInterface
-  public interface Factory {
-    /**
-     * Builds the response.
-     *
-     * @param accessToken the token
-     * @param expiresIn the lifetime
-     * @param issuedAt the issue time, or null
-     * @param tokenType the token type as sent
-     * @return the response
-     */
-    TokenResponse create(String accessToken, Duration expiresIn, Instant issuedAt, String tokenType);
-  }
 
   /**
    * Parses the body: decodes UTF-8, drops a leading byte-order mark, parses one JSON object with the
@@ -63,11 +46,10 @@ public final class TokenResponseParser {
    *
    * @param body the body bytes
    * @param codec the JSON codec
-   * @param factory builds the result
    * @return the response
    * @throws MalformedResponseException naming what is wrong, never quoting the token
    */
-  public static TokenResponse parse(byte[] body, JsonCodec codec, Factory factory) {
+  static TokenResponse parse(byte[] body, JsonCodec codec) {
     Map<String, Object> json = parseObject(decode(body), codec);
 
     Object token = json.get("access_token");
@@ -90,7 +72,7 @@ public final class TokenResponseParser {
 
     Duration expiresIn = expiresIn(json.get("expires_in"));
     String tokenType = tokenType(json.get("token_type"));
-    return factory.create(accessToken, expiresIn, issuedAt(json.get("issued_at")), tokenType);
+    return new TokenResponse(accessToken, expiresIn, issuedAt(json.get("issued_at")), tokenType);
   }
 
   private static String decode(byte[] body) {
@@ -107,13 +89,16 @@ public final class TokenResponseParser {
     } catch (CharacterCodingException e) {
       throw malformed("is not valid UTF-8");
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
+    text = withoutByteOrderMark(text);
     if (text.isBlank()) {
       throw malformed("is empty");
     }
     return text;
+  }
+
+  /** The one place a leading byte-order mark is dropped: codecs are handed text without it. */
+  static String withoutByteOrderMark(String text) {
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   private static Map<String, Object> parseObject(String text, JsonCodec codec) {

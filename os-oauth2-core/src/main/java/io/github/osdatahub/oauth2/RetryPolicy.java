@@ -1,4 +1,4 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -15,7 +15,7 @@ import java.util.function.DoubleSupplier;
  * left, and a retry is started only when, after its delay, at least {@link #minAttemptNanos()} is
  * left for it (an attempt with less time than that would most likely time out unanswered).
  */
-public final class RetryPolicy {
+final class RetryPolicy {
   /** The least time worth starting an attempt with, unless the attempt timeout is shorter still. */
   static final long MIN_ATTEMPT_NANOS = Duration.ofSeconds(1).toNanos();
 
@@ -116,13 +116,13 @@ public final class RetryPolicy {
    * @return the decision
    */
   public Decision decide(AttemptFailure failure, int attemptsMade, long elapsedNanos) {
-    if (!failure.retryable()) {
+    if (!failure.retryable) {
       return new Decision(-1, attemptsMade > 1 ? "not retried, after " + attemptsMade + " attempts" : "");
     }
     if (attemptsMade >= maxAttempts) {
       return new Decision(-1, "gave up after " + attemptsMade + (attemptsMade == 1 ? " attempt" : " attempts"));
     }
-    Duration retryAfter = failure.retryAfter();
+    Duration retryAfter = failure.retryAfter;
     if (retryAfter != null && retryAfter.toNanos() > maxRetryAfterNanos) {
       return new Decision(-1, "not retried: Retry-After " + ErrorMapping.seconds(retryAfter)
           + " is longer than the " + ErrorMapping.seconds(Duration.ofNanos(maxRetryAfterNanos)) + " the client waits"

@@ -1,9 +1,6 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.GatewayError;
 import io.github.osdatahub.oauth2.OsOAuth2Exception;
-import io.github.osdatahub.oauth2.TokenRequest;
-import io.github.osdatahub.oauth2.internal.AttemptFailure.Kind;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import io.github.osdatahub.oauth2.spi.TransportResponse;
 import java.io.IOException;
@@ -32,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * {@code error}/{@code error_description} are read for the error code and description; any other
  * body is quoted as a short excerpt. Everything quoted goes through {@link Redaction#excerpt}.
  */
-public final class ErrorMapping {
+final class ErrorMapping {
   private ErrorMapping() {}
 
   /**
@@ -60,7 +57,7 @@ public final class ErrorMapping {
     int status = answer.status();
     if (status >= 300 && status < 400) {
       String target = answer.header("Location").map(l -> location(request.endpoint(), l, redaction)).orElse("");
-      return new AttemptFailure(Kind.REQUEST_REJECTED, status, null,
+      return new AttemptFailure(status, null,
           "the token endpoint redirected (HTTP " + status + (target.isEmpty() ? "" : " to " + target)
               + "); redirects are not followed: configure the endpoint it points to", null, null, false);
     }
@@ -69,26 +66,26 @@ public final class ErrorMapping {
     String detail = "HTTP " + status + (code == null ? "" : " " + code)
         + (envelope[1].isEmpty() ? "" : ": " + envelope[1]);
     if (status == 401) {
-      return new AttemptFailure(Kind.CREDENTIALS_REJECTED, status, code,
+      return new AttemptFailure(status, code,
           "the token endpoint rejected the project API key or secret: " + detail, null, null, false);
     }
     if (status == 429) {
       Duration retryAfter = RetryAfter.parse(answer.header("Retry-After").orElse(null), nowMillis);
-      return new AttemptFailure(Kind.RATE_LIMITED, status, code,
+      return new AttemptFailure(status, code,
           "the token endpoint is rate limiting this project: " + detail
               + (retryAfter == null ? "" : "; Retry-After " + seconds(retryAfter)),
           retryAfter, null, true);
     }
     if (status >= 400 && status < 500) {
-      return new AttemptFailure(Kind.REQUEST_REJECTED, status, code,
+      return new AttemptFailure(status, code,
           "the token endpoint rejected the token request: " + detail, null, null, false);
     }
     if (status >= 500 && status < 600) {
       Duration retryAfter = RetryAfter.parse(answer.header("Retry-After").orElse(null), nowMillis);
-      return new AttemptFailure(Kind.SERVER_ERROR, status, code, "the token endpoint failed: " + detail,
+      return new AttemptFailure(status, code, "the token endpoint failed: " + detail,
           retryAfter, null, true);
     }
-    return new AttemptFailure(Kind.MALFORMED_RESPONSE, status, code,
+    return new AttemptFailure(status, code,
         "the token endpoint answered with an unexpected status: " + detail, null, null, false);
   }
 
@@ -100,7 +97,7 @@ public final class ErrorMapping {
    * @return the failure, not retryable
    */
   public static AttemptFailure malformed(int status, String problem) {
-    return new AttemptFailure(Kind.MALFORMED_RESPONSE, status, null, problem, null, null, false);
+    return new AttemptFailure(status, null, problem, null, null, false);
   }
 
   /**
@@ -131,11 +128,11 @@ public final class ErrorMapping {
     String described = what + (message.isEmpty() ? "" : ": " + message);
     Throwable cause = safeCause(e, redaction);
     if (e instanceof IOException || e instanceof UncheckedIOException) {
-      return new AttemptFailure(Kind.TRANSPORT_FAILURE, OsOAuth2Exception.NO_STATUS, null,
+      return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null,
           "no answer from the token endpoint: " + described, null, cause, true);
     }
     // Not an I/O failure: a bug or misuse in the transport, which another attempt would repeat.
-    return new AttemptFailure(Kind.TRANSPORT_FAILURE, OsOAuth2Exception.NO_STATUS, null,
+    return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null,
         "the HTTP transport failed: " + described, null, cause, false);
   }
 
@@ -165,7 +162,7 @@ public final class ErrorMapping {
    */
   public static AttemptFailure timedOut(Duration timeout) {
     String text = "no answer from the token endpoint within " + seconds(timeout);
-    return new AttemptFailure(Kind.TRANSPORT_FAILURE, OsOAuth2Exception.NO_STATUS, null, text, null,
+    return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null, text, null,
         new TimeoutException(text), true);
   }
 
@@ -181,31 +178,16 @@ public final class ErrorMapping {
 
   /** {error code or null, description or excerpt or ""}, both masked. */
   private static String[] envelope(byte[] body, JsonCodec codec, Redaction redaction) {
-    String text = new String(body, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    text = text.strip();
-    Map<String, Object> json = null;
-    if (text.startsWith("{")) {
-      try {
-        json = codec.parseObject(text);
-      } catch (RuntimeException e) {
-        // Not JSON after all (or cut at the bound): quote an excerpt instead.
-      }
-    }
-    if (json == null) {
-      return new String[] {null, redaction.excerpt(text)};
-    }
-    Optional<GatewayError> error = GatewayError.from(json);
-    if (error.isEmpty()) {
-      return new String[] {null, redaction.excerpt(text)};
+    Optional<GatewayError> error = GatewayError.parse(body, codec);
+    if (error.isEmpty()) { // not JSON, cut at the bound, or no envelope: quote an excerpt instead
+      return new String[] {null, redaction.excerpt(new String(body, StandardCharsets.UTF_8).strip())};
     }
     String maskedCode = error.get().code().map(redaction::excerpt).orElse(null);
     return new String[] {
         maskedCode == null || maskedCode.isEmpty() ? null : maskedCode,
         error.get().message().map(redaction::excerpt).orElse("")};
   }
+
 
   /** The redirect target without query or fragment (where a secret would sit), or "" if unreadable. */
   private static String location(URI endpoint, String location, Redaction redaction) {

@@ -1,4 +1,4 @@
-package io.github.osdatahub.oauth2.internal;
+package io.github.osdatahub.oauth2;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The executor providers share when not given one: daemon threads, created on first use, that end
  * after a minute idle. Refreshes only start and complete here; the exchange itself is asynchronous.
  */
-public final class SharedExecutor {
+final class SharedExecutor {
   private SharedExecutor() {}
 
   private static final class Holder {
