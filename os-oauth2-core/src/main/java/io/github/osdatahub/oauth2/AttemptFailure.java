@@ -25,7 +25,6 @@ final class AttemptFailure {
     this.retryable = retryable;
   }
 
-  /** A short description for log lines: the status and code, never a body. */
   String summary() {
     if (status == OsOAuth2Exception.NO_STATUS) {
       return "no answer" + (cause == null ? "" : " (" + cause.getClass().getSimpleName() + ")");

@@ -16,24 +16,12 @@ import java.util.function.ToIntFunction;
 final class Discovery {
   private Discovery() {}
 
-  /**
-   * The highest-priority transport found.
-   *
-   * @return a new transport
-   * @throws IllegalStateException naming the artifacts to add when none is found
-   */
   public static HttpTransport transport() {
     return best(HttpTransportProvider.class, HttpTransportProvider::priority,
         "No HttpTransport found. Add one of io.github.osdatahub:os-oauth2-jdk, os-oauth2-okhttp or "
             + "os-oauth2-apache, or pass one to the builder's transport(...).").create();
   }
 
-  /**
-   * The highest-priority JSON codec found.
-   *
-   * @return a new codec
-   * @throws IllegalStateException naming the artifacts to add when none is found
-   */
   public static JsonCodec jsonCodec() {
     return best(JsonCodecProvider.class, JsonCodecProvider::priority,
         "No JsonCodec found. Add io.github.osdatahub:os-oauth2-jackson or os-oauth2-gson, "

@@ -32,26 +32,10 @@ import java.util.concurrent.TimeoutException;
 final class ErrorMapping {
   private ErrorMapping() {}
 
-  /**
-   * Whether the status is a success, whose body should hold the token.
-   *
-   * @param status the HTTP status
-   * @return true for 2xx
-   */
   public static boolean isSuccess(int status) {
     return status >= 200 && status < 300;
   }
 
-  /**
-   * Maps an answer that is not a success.
-   *
-   * @param answer the answer
-   * @param request the request sent, for the endpoint a redirect is relative to
-   * @param codec reads JSON error bodies
-   * @param redaction masks what is quoted
-   * @param nowMillis the wall-clock time, for a {@code Retry-After} date
-   * @return the failure
-   */
   public static AttemptFailure answer(TransportResponse answer, TokenRequest request, JsonCodec codec,
       Redaction redaction, long nowMillis) {
     int status = answer.status();
@@ -89,35 +73,15 @@ final class ErrorMapping {
         "the token endpoint answered with an unexpected status: " + detail, null, null, false);
   }
 
-  /**
-   * A success whose body is not a usable token.
-   *
-   * @param status the HTTP status
-   * @param problem the parser's message, which quotes nothing secret
-   * @return the failure, not retryable
-   */
   public static AttemptFailure malformed(int status, String problem) {
     return new AttemptFailure(status, null, problem, null, null, false);
   }
 
-  /**
-   * A success whose body was over {@link TokenRequest#MAX_RESPONSE_BYTES} and not read whole.
-   *
-   * @param status the HTTP status
-   * @return the failure, not retryable
-   */
   public static AttemptFailure oversized(int status) {
     return malformed(status, "token response is over " + TokenRequest.MAX_RESPONSE_BYTES / 1024
         + " KiB; the rest was not read (a real token answer is about 120 bytes)");
   }
 
-  /**
-   * No answer: the transport threw or its future failed.
-   *
-   * @param error the failure, possibly wrapped in a {@link CompletionException}
-   * @param redaction masks what is quoted from the error's message
-   * @return the failure; retryable for I/O errors, not for a transport's own bug
-   */
   public static AttemptFailure noAnswer(Throwable error, Redaction redaction) {
     Throwable e = error;
     while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
@@ -136,14 +100,6 @@ final class ErrorMapping {
         "the HTTP transport failed: " + described, null, cause, false);
   }
 
-  /**
-   * A transport's exception fit to be a cause: itself, or, when its chain quotes a secret (a
-   * transport is third-party code), a copy with the message masked and the same stack trace.
-   *
-   * @param e the exception
-   * @param redaction knows the secrets
-   * @return the exception or its masked copy
-   */
   public static Throwable safeCause(Throwable e, Redaction redaction) {
     if (e == null || !redaction.isRevealedBy(e)) {
       return e;
@@ -154,29 +110,16 @@ final class ErrorMapping {
     return copy;
   }
 
-  /**
-   * No answer within an attempt's time, noticed by the client's own timer.
-   *
-   * @param timeout the attempt's timeout
-   * @return the failure, retryable
-   */
   public static AttemptFailure timedOut(Duration timeout) {
     String text = "no answer from the token endpoint within " + seconds(timeout);
     return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null, text, null,
         new TimeoutException(text), true);
   }
 
-  /**
-   * A duration for a message: whole seconds when it is one, else milliseconds.
-   *
-   * @param d the duration
-   * @return such as {@code 1 s} or {@code 250 ms}
-   */
   public static String seconds(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
-  /** {error code or null, description or excerpt or ""}, both masked. */
   private static String[] envelope(byte[] body, JsonCodec codec, Redaction redaction) {
     Optional<GatewayError> error = GatewayError.parse(body, codec);
     if (error.isEmpty()) { // not JSON, cut at the bound, or no envelope: quote an excerpt instead
@@ -189,7 +132,6 @@ final class ErrorMapping {
   }
 
 
-  /** The redirect target without query or fragment (where a secret would sit), or "" if unreadable. */
   private static String location(URI endpoint, String location, Redaction redaction) {
     try {
       URI target = endpoint.resolve(location.strip());

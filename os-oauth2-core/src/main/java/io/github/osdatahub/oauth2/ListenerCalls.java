@@ -33,7 +33,6 @@ final class ListenerCalls {
     scheduleDrain();
   }
 
-  /** Drops the events still queued; a call already being made finishes. */
   void close() {
     closed = true;
     queue.clear();

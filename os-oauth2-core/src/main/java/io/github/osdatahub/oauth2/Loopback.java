@@ -9,10 +9,6 @@ import java.util.Locale;
 final class Loopback {
   private Loopback() {}
 
-  /**
-   * True for {@code localhost}, an IPv4 literal of four decimal octets in {@code 127.0.0.0/8},
-   * or {@code ::1} (also IPv4-mapped {@code ::ffff:127.x.x.x}) in any textual form, brackets allowed.
-   */
   static boolean isLoopback(String host) {
     if (host == null || host.isEmpty()) {
       return false;
@@ -42,7 +38,7 @@ final class Loopback {
     return g[5] == 0xffff && (g[6] >> 8) == 127; // ::ffff:127.x.x.x
   }
 
-  /** Four decimal octets 0 to 255 without leading zeros (which some parsers read as octal), or null. */
+  // No leading zeros: some parsers read them as octal, so 0127.0.0.1 is not what it seems.
   static int[] ipv4Octets(String s) {
     String[] parts = s.split("\\.", -1);
     if (parts.length != 4) {
@@ -63,7 +59,6 @@ final class Loopback {
     return octets;
   }
 
-  /** The eight 16-bit groups of an IPv6 literal (no zone), with {@code ::} and an IPv4 tail, or null. */
   static int[] ipv6Groups(String s) {
     if (s.indexOf('%') >= 0) {
       return null;

@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
  * {@code access_token}-like members, in JSON or form encoding. The one place this is done.
  */
 final class Redaction {
-  /** The most characters of an answer a message quotes. */
   public static final int MAX_EXCERPT = 120;
 
   private static final String MASK = "****";
@@ -43,13 +42,6 @@ final class Redaction {
     this.secrets = secrets;
   }
 
-  /**
-   * Masks the secrets that a token request carries in its {@code Authorization} header, and the
-   * patterns.
-   *
-   * @param request the request
-   * @return the redaction
-   */
   public static Redaction of(TokenRequest request) {
     List<String> secrets = new ArrayList<>();
     String header = request.headers().get("Authorization");
@@ -75,7 +67,6 @@ final class Redaction {
     return new Redaction(List.copyOf(secrets));
   }
 
-  /** The form-decoded value, when it decodes and differs. */
   private static Optional<String> formDecoded(String value) {
     try {
       String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
@@ -85,13 +76,6 @@ final class Redaction {
     }
   }
 
-  /**
-   * Whether a throwable, its causes or its suppressed exceptions mention a secret this redaction
-   * knows of, in their messages.
-   *
-   * @param error the throwable, or null
-   * @return true when one does
-   */
   public boolean isRevealedBy(Throwable error) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Deque<Throwable> todo = new ArrayDeque<>();
@@ -115,7 +99,6 @@ final class Redaction {
     return false;
   }
 
-  /** Masks the patterns; only ever run on a short excerpt, so the regular expressions stay cheap. */
   private static String mask(String text) {
     String s = text;
     s = replaceAll(TOKEN_MEMBER, s, "$1\"" + MASK + "\"");
@@ -123,13 +106,6 @@ final class Redaction {
     return replaceAll(AUTH_VALUE, s, "$1$2" + MASK);
   }
 
-  /**
-   * A short, single-line, masked excerpt of text for a message: at most {@link #MAX_EXCERPT}
-   * characters, control characters turned into spaces, "..." where it was cut.
-   *
-   * @param text the text, or null
-   * @return the excerpt; empty for null or blank text
-   */
   public String excerpt(String text) {
     if (text == null) {
       return "";

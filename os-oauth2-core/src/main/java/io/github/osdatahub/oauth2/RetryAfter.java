@@ -17,7 +17,6 @@ import java.util.Locale;
  * to a given wall-clock time. The one place this is parsed.
  */
 final class RetryAfter {
-  /** Longer than anyone would wait; bigger values are clamped to it rather than overflowing. */
   private static final long MAX_SECONDS = 365L * 24 * 3600;
 
   private static final List<DateTimeFormatter> DATES = List.of(
@@ -33,14 +32,6 @@ final class RetryAfter {
 
   private RetryAfter() {}
 
-  /**
-   * The wait a {@code Retry-After} value asks for.
-   *
-   * @param value the header value, or null
-   * @param nowMillis the wall-clock time now, epoch milliseconds
-   * @return the wait (zero for a date in the past, at most a year), or null when the value is
-   *     missing or not valid
-   */
   public static Duration parse(String value, long nowMillis) {
     if (value == null) {
       return null;

@@ -16,7 +16,6 @@ import java.util.function.DoubleSupplier;
  * left for it (an attempt with less time than that would most likely time out unanswered).
  */
 final class RetryPolicy {
-  /** The least time worth starting an attempt with, unless the attempt timeout is shorter still. */
   static final long MIN_ATTEMPT_NANOS = Duration.ofSeconds(1).toNanos();
 
   private final int maxAttempts;
@@ -27,17 +26,6 @@ final class RetryPolicy {
   private final long maxRetryAfterNanos;
   private final DoubleSupplier random;
 
-  /**
-   * A policy.
-   *
-   * @param maxAttempts most requests per fetch, the first included
-   * @param deadline the most one fetch may take
-   * @param attemptTimeout the most one request may take
-   * @param initialBackoff the first backoff bound
-   * @param maxBackoff the largest backoff bound
-   * @param maxRetryAfter the longest {@code Retry-After} honoured
-   * @param random jitter source, values in [0, 1)
-   */
   public RetryPolicy(int maxAttempts, Duration deadline, Duration attemptTimeout, Duration initialBackoff,
       Duration maxBackoff, Duration maxRetryAfter, DoubleSupplier random) {
     this.maxAttempts = maxAttempts;
@@ -49,26 +37,14 @@ final class RetryPolicy {
     this.random = random;
   }
 
-  /**
-   * The timeout for the next request.
-   *
-   * @param elapsedNanos time since the fetch started
-   * @return the smaller of the attempt timeout and the time left, at least 1 ns
-   */
   public long attemptTimeoutNanos(long elapsedNanos) {
     return Math.max(1, Math.min(attemptTimeoutNanos, deadlineNanos - elapsedNanos));
   }
 
-  /**
-   * The least time left, after a retry's delay, for the retry to be started.
-   *
-   * @return nanoseconds
-   */
   public long minAttemptNanos() {
     return Math.min(attemptTimeoutNanos, MIN_ATTEMPT_NANOS);
   }
 
-  /** What to do after a failed attempt. */
   public static final class Decision {
     private final long delayNanos;
     private final String stopReason;
@@ -78,43 +54,19 @@ final class RetryPolicy {
       this.stopReason = stopReason;
     }
 
-    /**
-     * Whether to try again.
-     *
-     * @return true to retry after {@link #delayNanos()}
-     */
     public boolean retry() {
       return stopReason == null;
     }
 
-    /**
-     * How long to wait before the retry.
-     *
-     * @return nanoseconds, when {@link #retry()}
-     */
     public long delayNanos() {
       return delayNanos;
     }
 
-    /**
-     * Why the client stops, for the exception's message; null when it retries, empty when the
-     * first attempt's failure is simply not retryable (its message says enough).
-     *
-     * @return the reason
-     */
     public String stopReason() {
       return stopReason;
     }
   }
 
-  /**
-   * Decides whether and when to retry.
-   *
-   * @param failure the attempt's failure
-   * @param attemptsMade requests made so far in this fetch, the failed one included
-   * @param elapsedNanos time since the fetch started
-   * @return the decision
-   */
   public Decision decide(AttemptFailure failure, int attemptsMade, long elapsedNanos) {
     if (!failure.retryable) {
       return new Decision(-1, attemptsMade > 1 ? "not retried, after " + attemptsMade + " attempts" : "");

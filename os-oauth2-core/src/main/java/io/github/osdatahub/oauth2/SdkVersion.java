@@ -10,20 +10,10 @@ final class SdkVersion {
 
   private SdkVersion() {}
 
-  /**
-   * The SDK version, such as {@code 0.1.0}.
-   *
-   * @return the version, or {@code unknown}
-   */
   public static String version() {
     return VERSION;
   }
 
-  /**
-   * The {@code User-Agent} the SDK sends: its name, version and the Java version.
-   *
-   * @return the header value
-   */
   public static String userAgent() {
     return "os-oauth2-java/" + VERSION + " Java/" + Runtime.version().feature();
   }

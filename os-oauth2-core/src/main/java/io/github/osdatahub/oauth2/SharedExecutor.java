@@ -28,11 +28,6 @@ final class SharedExecutor {
     }
   }
 
-  /**
-   * The shared executor.
-   *
-   * @return the executor
-   */
   public static Executor get() {
     return Holder.EXECUTOR;
   }

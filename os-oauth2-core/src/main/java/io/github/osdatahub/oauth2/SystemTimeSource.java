@@ -6,12 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 /** The real clocks; the timer thread is a daemon, created on first use and shared by all providers. */
 final class SystemTimeSource implements TimeSource {
-  /** The one instance. */
   public static final SystemTimeSource INSTANCE = new SystemTimeSource();
 
   private SystemTimeSource() {}
 
-  /** Holder idiom: no thread exists until something is first scheduled. */
   private static final class Timer {
     static final ScheduledThreadPoolExecutor EXECUTOR = create();
 

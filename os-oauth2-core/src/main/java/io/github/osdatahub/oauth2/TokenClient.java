@@ -22,7 +22,6 @@ import java.util.function.DoubleSupplier;
  * No cache: {@link CachingTokenProvider} holds and renews the token.
  */
 final class TokenClient {
-  /** Retries at DEBUG; never headers, bodies beyond a masked excerpt, secrets or tokens. */
   private static final System.Logger LOG = System.getLogger("io.github.osdatahub.oauth2");
 
   private final TokenRequest request;
@@ -44,17 +43,7 @@ final class TokenClient {
   }
 
 
-  /**
-   * Gets a new token, retrying as the policy allows, on the calling thread.
-   *
-   * <p>An interrupt of the calling thread, while a request is out or between attempts, ends the
-   * fetch at once with a {@link TokenUnavailableException} (whose cause is the last failure, if
-   * any) and leaves the thread's interrupt flag set. This path relies on the transport to honour
-   * each attempt's timeout, as the {@link HttpTransport} contract requires.
-   *
-   * @return the token; its expiry counts from when the successful request was sent
-   * @throws OsOAuth2Exception the typed failure of the last attempt
-   */
+  // On the calling thread. An interrupt ends the fetch at once (TokenUnavailableException, flag kept).
   public AccessToken fetch() {
     long start = time.nanoTime();
     AttemptFailure failure = null;
@@ -92,27 +81,16 @@ final class TokenClient {
     }
   }
 
-  /**
-   * Gets a new token without blocking the calling thread: the transport's own asynchronous path,
-   * backoff waits on the {@link TimeSource} timer.
-   *
-   * <p>Each attempt is also bounded by a timer of the client's own, so a transport that never
-   * completes its future still ends within the deadline. Cancelling the returned future stops the
-   * retries and cancels the request in flight.
-   *
-   * @return a future of the token, completed exceptionally with an {@link OsOAuth2Exception}
-   */
+  // Without blocking: each attempt also has a timer of its own, so a transport that never answers
+  // still ends within the deadline. Cancelling the future stops the retries and the request in flight.
   public CompletableFuture<AccessToken> fetchAsync() {
     Exchange result = new Exchange();
     attemptAsync(result, time.nanoTime(), 1);
     return result;
   }
 
-  /**
-   * The future of one fetch. Cancelling it and starting an attempt hold its monitor, so once
-   * {@code cancel} has returned no further request is handed to the transport (a retry's timer may
-   * have fired just before). No I/O happens under the monitor: {@code sendAsync} only hands over.
-   */
+  // Cancelling the fetch and starting an attempt hold its monitor, so once cancel() has returned no
+  // further request reaches the transport. No I/O under it: sendAsync only hands the request over.
   private static final class Exchange extends CompletableFuture<AccessToken> {
     @Override
     public synchronized boolean cancel(boolean mayInterruptIfRunning) {
@@ -167,7 +145,6 @@ final class TokenClient {
     }
   }
 
-  /** Completes the fetch or schedules the next attempt. */
   private void afterAttempt(Exchange result, long start, int attempt, Settled settled) {
     try {
       if (settled.token != null) {
@@ -185,7 +162,6 @@ final class TokenClient {
     }
   }
 
-  /** Reads one answer into a token or a failure. */
   private Settled settle(TransportResponse answer, long sentWall, long sentNanos) {
     if (answer == null) {
       return new Settled(null, ErrorMapping.noAnswer(new IllegalStateException("the transport returned null"),
@@ -243,7 +219,6 @@ final class TokenClient {
         OsOAuth2Exception.NO_STATUS, null, e);
   }
 
-  /** One attempt's outcome: a token, or the failure for the retry policy. */
   private static final class Settled {
     final AccessToken token;
     final AttemptFailure failure;
@@ -254,20 +229,10 @@ final class TokenClient {
     }
   }
 
-  /**
-   * The request this client sends.
-   *
-   * @return the request
-   */
   public TokenRequest request() {
     return request;
   }
 
-  /**
-   * HTTP requests sent so far, retries included.
-   *
-   * @return the count
-   */
   void closeTransport() {
     transport.close();
   }
@@ -276,7 +241,6 @@ final class TokenClient {
     return requestsSent.sum();
   }
 
-  /** The time source, shared with a cache built on this client. */
   TimeSource timeSource() {
     return time;
   }

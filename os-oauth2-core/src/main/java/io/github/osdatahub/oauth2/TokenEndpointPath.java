@@ -31,7 +31,6 @@ final class TokenEndpointPath {
     return segments.size() >= 2 && "oauth2".equals(segments.pollFirst()) && "token".equals(segments.pollFirst());
   }
 
-  /** Decodes %XX escapes (to Latin-1 chars: only ASCII matters here) and keeps malformed ones as they are. */
   private static String decode(String s) {
     if (s.indexOf('%') < 0) {
       return s;

@@ -40,15 +40,6 @@ final class TokenResponseParser {
 
   private TokenResponseParser() {}
 
-  /**
-   * Parses the body: decodes UTF-8, drops a leading byte-order mark, parses one JSON object with the
-   * codec and checks its members.
-   *
-   * @param body the body bytes
-   * @param codec the JSON codec
-   * @return the response
-   * @throws MalformedResponseException naming what is wrong, never quoting the token
-   */
   static TokenResponse parse(byte[] body, JsonCodec codec) {
     Map<String, Object> json = parseObject(decode(body), codec);
 
@@ -96,7 +87,6 @@ final class TokenResponseParser {
     return text;
   }
 
-  /** The one place a leading byte-order mark is dropped: codecs are handed text without it. */
   static String withoutByteOrderMark(String text) {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
@@ -177,7 +167,6 @@ final class TokenResponseParser {
     }
   }
 
-  /** A JSON number or a string holding one, exactly; null for anything else. */
   private static BigDecimal number(Object value) {
     String text;
     if (value instanceof String) {
