@@ -223,7 +223,14 @@ public final class OsOAuth2 {
       return this;
     }
 
-    Builder attemptTimeout(Duration attemptTimeout) {
+    /**
+     * The most one token request may take, connecting included; default 10 s. A fetch makes up to
+     * three attempts within 30 s.
+     *
+     * @param attemptTimeout positive
+     * @return this builder
+     */
+    public Builder attemptTimeout(Duration attemptTimeout) {
       this.attemptTimeout = positive("attemptTimeout", attemptTimeout);
       return this;
     }

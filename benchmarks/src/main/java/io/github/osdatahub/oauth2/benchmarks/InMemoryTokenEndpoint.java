@@ -3,7 +3,7 @@ package io.github.osdatahub.oauth2.benchmarks;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.ProjectCredentials;
 import io.github.osdatahub.oauth2.TimeSource;
-import io.github.osdatahub.oauth2.TokenClient;
+import io.github.osdatahub.oauth2.OsOAuth2;
 import io.github.osdatahub.oauth2.TokenRequest;
 import io.github.osdatahub.oauth2.spi.HttpTransport;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
@@ -50,9 +50,8 @@ final class InMemoryTokenEndpoint implements HttpTransport {
 
   /** A caching provider over this endpoint, as an application would build it. */
   CachingTokenProvider provider(TimeSource time) {
-    TokenClient client = TokenClient.builder(ProjectCredentials.of("bench-key", "bench-secret"))
+    return OsOAuth2.builder(ProjectCredentials.of("bench-key", "bench-secret"))
         .transport(this).jsonCodec(CODEC).timeSource(time).build();
-    return CachingTokenProvider.builder(client).build();
   }
 
   long requests() {

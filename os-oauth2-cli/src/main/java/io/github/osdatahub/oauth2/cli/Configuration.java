@@ -3,7 +3,7 @@ package io.github.osdatahub.oauth2.cli;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.CredentialEncoding;
 import io.github.osdatahub.oauth2.ProjectCredentials;
-import io.github.osdatahub.oauth2.TokenClient;
+import io.github.osdatahub.oauth2.OsOAuth2;
 import io.github.osdatahub.oauth2.TokenRequest;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
@@ -150,7 +150,7 @@ final class Configuration {
         throw CommandFailedException.usage(source + " must be rfc6749 or raw");
     }
     try {
-      TokenClient.builder(credentials).credentialEncoding(encoding);
+      OsOAuth2.builder(credentials).credentialEncoding(encoding);
     } catch (IllegalArgumentException e) {
       throw CommandFailedException.usage(e.getMessage() + " (" + source + ")"); // never quotes the key
     }
@@ -169,7 +169,7 @@ final class Configuration {
       throw CommandFailedException.usage(TOKEN_URL_VARIABLE + " is not a valid URL");
     }
     try {
-      TokenClient.builder(credentials).endpoint(uri);
+      OsOAuth2.builder(credentials).endpoint(uri);
     } catch (IllegalArgumentException e) {
       throw CommandFailedException.usage(TOKEN_URL_VARIABLE + ": " + e.getMessage());
     }
@@ -209,19 +209,18 @@ final class Configuration {
     return GsonJsonCodec.create();
   }
 
-  /** A token client over the JDK transport and Gson, both given explicitly. */
-  TokenClient tokenClient() {
-    return tokenClient(credentials, tokenEndpoint, encoding);
+  /** A provider for these settings; close it when done. */
+  CachingTokenProvider tokenProvider() {
+    return tokenProvider(credentials, tokenEndpoint, encoding);
   }
 
-  /** A token client with the default credential encoding, for the demo against the fake. */
-  static TokenClient tokenClient(ProjectCredentials credentials, URI endpoint) {
-    return tokenClient(credentials, endpoint, CredentialEncoding.RFC6749);
-  }
-
-  /** The one way every command builds a token client: the JDK transport and Gson, given explicitly. */
-  static TokenClient tokenClient(ProjectCredentials credentials, URI endpoint, CredentialEncoding encoding) {
-    return TokenClient.builder(credentials)
+  /**
+   * The one way every command builds a provider: the JDK transport and Gson, given explicitly
+   * rather than discovered. Close it when done.
+   */
+  static CachingTokenProvider tokenProvider(ProjectCredentials credentials, URI endpoint,
+      CredentialEncoding encoding) {
+    return OsOAuth2.builder(credentials)
         .endpoint(endpoint)
         .credentialEncoding(encoding)
         .transport(JdkHttpTransport.create())
@@ -240,10 +239,5 @@ final class Configuration {
         .followRedirects(HttpClient.Redirect.NORMAL)
         .build();
     return OsDataHubHttpClient.create(provider, client, scope);
-  }
-
-  /** A caching provider over {@link #tokenClient()}; close it when done. */
-  CachingTokenProvider tokenProvider() {
-    return CachingTokenProvider.builder(tokenClient()).build();
   }
 }

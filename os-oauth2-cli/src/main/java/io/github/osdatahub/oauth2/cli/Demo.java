@@ -1,5 +1,6 @@
 package io.github.osdatahub.oauth2.cli;
 
+import io.github.osdatahub.oauth2.CredentialEncoding;
 import io.github.osdatahub.oauth2.AccessToken;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.CredentialsRejectedException;
@@ -184,9 +185,10 @@ final class Demo {
     out.println("5. A wrong secret reported clearly");
     String wrong = "not-the-right-secret";
     int tokensBefore = hub.tokenRequestCount();
-    out.println("   TokenClient.fetch() with the fake's key and a wrong secret:");
-    try {
-      Configuration.tokenClient(ProjectCredentials.of(hub.key(), wrong), hub.tokenUri()).fetch();
+    out.println("   provider.token() with the fake's key and a wrong secret:");
+    try (CachingTokenProvider withWrongSecret = Configuration.tokenProvider(ProjectCredentials.of(hub.key(), wrong),
+        hub.tokenUri(), CredentialEncoding.RFC6749)) {
+      withWrongSecret.token();
       expect(false, "the wrong secret rejected");
     } catch (CredentialsRejectedException e) {
       out.printf("   CredentialsRejectedException: HTTP %d, error code %s%n", e.status(),

@@ -1,5 +1,6 @@
 package io.github.osdatahub.oauth2.cli;
 
+import io.github.osdatahub.oauth2.CredentialEncoding;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
 import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
 import java.io.IOException;
@@ -57,8 +58,8 @@ final class DemoCommand implements Command {
     }
     List<String> surprises;
     try (FakeOsDataHub hub = FakeOsDataHub.builder().tokenLifetime(Demo.TOKEN_LIFETIME).start();
-        CachingTokenProvider provider = CachingTokenProvider.builder(
-            Configuration.tokenClient(hub.credentials(), hub.tokenUri())).build()) {
+        CachingTokenProvider provider = Configuration.tokenProvider(hub.credentials(), hub.tokenUri(),
+            CredentialEncoding.RFC6749)) {
       surprises = new Demo(hub, provider, context.out()).run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

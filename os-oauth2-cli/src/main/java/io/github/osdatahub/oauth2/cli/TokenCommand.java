@@ -1,5 +1,7 @@
 package io.github.osdatahub.oauth2.cli;
 
+import io.github.osdatahub.oauth2.CachingTokenProvider;
+import io.github.osdatahub.oauth2.CredentialEncoding;
 import io.github.osdatahub.oauth2.AccessToken;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +62,10 @@ final class TokenCommand implements Command {
       throw CommandFailedException.usage("token takes no arguments (see 'os-oauth2 token --help')");
     }
     Configuration configuration = Configuration.read(arguments, context);
-    AccessToken token = configuration.tokenClient().fetch();
+    AccessToken token;
+    try (CachingTokenProvider provider = configuration.tokenProvider()) {
+      token = provider.token();
+    }
     if (arguments.has(JSON)) {
       context.out().println(json(token));
     } else if (arguments.has(HEADER)) {

@@ -12,7 +12,7 @@ import io.github.osdatahub.oauth2.CredentialEncoding;
 import io.github.osdatahub.oauth2.CredentialsRejectedException;
 import io.github.osdatahub.oauth2.ProjectCredentials;
 import io.github.osdatahub.oauth2.RequestRejectedException;
-import io.github.osdatahub.oauth2.TokenClient;
+import io.github.osdatahub.oauth2.OsOAuth2;
 import io.github.osdatahub.oauth2.gson.GsonJsonCodec;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * reads the {@code Authorization} header with Nimbus's server-side
  * {@link ClientSecretBasic#parse(String)}, which form-decodes the id and secret as RFC 6749
  * §2.3.1 says (as Spring Authorization Server does), and issues an OS-shaped token only when both
- * match. Through a real {@link CachingTokenProvider}, {@link TokenClient} and {@link JdkHttpTransport}.
+ * match. Through a real {@link CachingTokenProvider} and {@link JdkHttpTransport}.
  */
 class NimbusClientSecretBasicInteropTest {
   private static final String TOKEN = "ZclClFcksJlZ19vnJOt09Yj3xme0";
@@ -110,15 +110,14 @@ class NimbusClientSecretBasicInteropTest {
 
   private static CachingTokenProvider provider(ProjectCredentials credentials, URI endpoint,
       CredentialEncoding encoding) {
-    TokenClient.Builder client = TokenClient.builder(credentials)
+    OsOAuth2.Builder builder = OsOAuth2.builder(credentials)
         .endpoint(endpoint)
         .transport(JdkHttpTransport.create())
-        .jsonCodec(GsonJsonCodec.create())
-        .maxAttempts(1);
+        .jsonCodec(GsonJsonCodec.create());
     if (encoding != null) {
-      client.credentialEncoding(encoding);
+      builder.credentialEncoding(encoding);
     }
-    return CachingTokenProvider.builder(client.build()).build();
+    return builder.build();
   }
 
   /** Starts the endpoint; it answers as a standards server would for a client with this id and secret. */

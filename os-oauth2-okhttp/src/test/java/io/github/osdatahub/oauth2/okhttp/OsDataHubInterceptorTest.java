@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.osdatahub.oauth2.AccessToken;
-import io.github.osdatahub.oauth2.CredentialsRejectedException;
+import io.github.osdatahub.oauth2.TokenUnavailableException;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.okhttp.LoopbackServer.Answer;
@@ -136,13 +136,13 @@ class OsDataHubInterceptorTest {
   @Test
   void aFailedTokenIsAnIOExceptionThatKeepsTheCauseAndNoSecret() {
     TokenProvider failing = () -> {
-      throw new CredentialsRejectedException("client credentials are invalid", 401, "invalid_client", null);
+      throw new TokenUnavailableException("no token within PT20S", 0, null, null);
     };
     OkHttpClient client = client(failing, TokenScope.of("127.0.0.1"));
 
     assertThatThrownBy(() -> call(client, server.uri("/x")))
         .isInstanceOf(IOException.class)
-        .hasCauseInstanceOf(CredentialsRejectedException.class)
+        .hasCauseInstanceOf(TokenUnavailableException.class)
         .hasMessageContaining("no OS Data Hub token");
     assertThat(server.requests()).isEmpty();
   }

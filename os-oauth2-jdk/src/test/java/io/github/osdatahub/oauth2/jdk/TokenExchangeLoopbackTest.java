@@ -10,7 +10,8 @@ import io.github.osdatahub.oauth2.MalformedResponseException;
 import io.github.osdatahub.oauth2.OsOAuth2Exception;
 import io.github.osdatahub.oauth2.ProjectCredentials;
 import io.github.osdatahub.oauth2.ServerErrorException;
-import io.github.osdatahub.oauth2.TokenClient;
+import io.github.osdatahub.oauth2.CachingTokenProvider;
+import io.github.osdatahub.oauth2.OsOAuth2;
 import io.github.osdatahub.oauth2.TransportFailureException;
 import io.github.osdatahub.oauth2.gson.GsonJsonCodec;
 import java.io.ByteArrayOutputStream;
@@ -44,7 +45,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The whole exchange for real: {@link TokenClient} over {@link JdkHttpTransport} and
+ * The whole exchange for real: a provider's token client over {@link JdkHttpTransport} and
  * {@link GsonJsonCodec}, against a token endpoint on a loopback socket, on the blocking and the
  * asynchronous path, with the requests the endpoint received counted and read byte for byte. Real
  * time is used only as a bound the test waits on, never as an assertion of speed.
@@ -53,7 +54,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * here is compiled into this module, which does not read {@code jdk.httpserver}; and a raw socket
  * shows the exact bytes on the wire.
  */
-class TokenClientLoopbackTest {
+class TokenExchangeLoopbackTest {
   static final String KEY = "loopback-key";
   static final String SECRET = "loopback-secret";
   static final String REAL = "{\"access_token\":\"ZclClFcksJlZ19vnJOt09Yj3xme0\",\"expires_in\":\"299\","
@@ -99,29 +100,27 @@ class TokenClientLoopbackTest {
     return out -> release.await(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
   }
 
-  TokenClient.Builder client() {
-    return TokenClient.builder(ProjectCredentials.of(KEY, SECRET))
+  OsOAuth2.Builder client() {
+    return OsOAuth2.builder(ProjectCredentials.of(KEY, SECRET))
         .endpoint(endpoint.uri("/oauth2/token/v1"))
         .transport(JdkHttpTransport.create())
-        .jsonCodec(GsonJsonCodec.create())
-        .initialBackoff(Duration.ofMillis(10))
-        .maxBackoff(Duration.ofMillis(40));
+        .jsonCodec(GsonJsonCodec.create());
   }
 
-  static AccessToken fetch(TokenClient client, boolean async) {
+  static AccessToken fetch(CachingTokenProvider client, boolean async) {
     return assertTimeoutPreemptively(HANG_GUARD, () -> {
       if (!async) {
-        return client.fetch();
+        return client.token();
       }
       try {
-        return client.fetchAsync().get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
+        return client.tokenAsync().get(HANG_GUARD.toSeconds(), TimeUnit.SECONDS);
       } catch (ExecutionException | CompletionException e) {
         throw e.getCause();
       }
     });
   }
 
-  static OsOAuth2Exception failure(TokenClient client, boolean async) {
+  static OsOAuth2Exception failure(CachingTokenProvider client, boolean async) {
     return catchThrowableOfType(OsOAuth2Exception.class, () -> fetch(client, async));
   }
 
@@ -146,7 +145,7 @@ class TokenClientLoopbackTest {
   @ValueSource(booleans = {false, true})
   void theRequestOnTheWireIsWhatCurlSends(boolean async) {
     replies(answer(200, REAL));
-    TokenClient client = client().build();
+    CachingTokenProvider client = client().build();
 
     fetch(client, async);
 
@@ -157,8 +156,8 @@ class TokenClientLoopbackTest {
     assertThat(r.header("Authorization")).containsExactly("Basic " + basic);
     assertThat(r.header("Content-Type")).containsExactly("application/x-www-form-urlencoded");
     assertThat(r.header("Accept")).containsExactly("application/json");
-    assertThat(r.header("User-Agent")).containsExactly(client.request().headers().get("User-Agent"));
-    assertThat(r.header("User-Agent").get(0)).startsWith("os-oauth2-java/");
+    assertThat(r.header("User-Agent")).hasSize(1);
+    assertThat(r.header("User-Agent").get(0)).startsWith("os-oauth2-java/" + OsOAuth2.version() + " Java/");
     assertThat(r.header("Host")).containsExactly("127.0.0.1:" + endpoint.port());
     assertThat(r.header("Content-Length")).containsExactly("29");
     assertThat(r.header("Transfer-Encoding")).isEmpty();
@@ -183,11 +182,11 @@ class TokenClientLoopbackTest {
   @ValueSource(booleans = {false, true})
   void serviceUnavailableThenSuccessTakesExactlyTwoRequests(boolean async) {
     replies(answer(503, "{\"ErrorCode\":\"unavailable\",\"Error\":\"try again\"}"), answer(200, REAL));
-    TokenClient client = client().build();
+    CachingTokenProvider client = client().build();
     AccessToken token = fetch(client, async);
     assertThat(token.value()).isEqualTo("ZclClFcksJlZ19vnJOt09Yj3xme0");
     assertThat(endpoint.received()).hasSize(2);
-    assertThat(client.requestsSent()).isEqualTo(2);
+    assertThat(client.stats().tokenRequests()).isEqualTo(2);
   }
 
   @ParameterizedTest
@@ -207,27 +206,27 @@ class TokenClientLoopbackTest {
   @ValueSource(booleans = {false, true})
   void endlessServerErrorStopsAfterThreeRequests(boolean async) {
     replies(answer(500, "<html>Internal Server Error</html>"));
-    TokenClient client = client().build();
+    CachingTokenProvider client = client().build();
     OsOAuth2Exception e = failure(client, async);
     assertThat(e).isInstanceOf(ServerErrorException.class);
     assertThat(e.status()).isEqualTo(500);
     assertThat(endpoint.received()).hasSize(3);
-    assertThat(client.requestsSent()).isEqualTo(3);
+    assertThat(client.stats().tokenRequests()).isEqualTo(3);
   }
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
-  void aServerThatNeverAnswersFailsWithinTheDeadline(boolean async) {
+  void aServerThatNeverAnswersFailsAfterItsAttemptsTimeOut(boolean async) {
     replies(neverAnswer());
-    TokenClient client = client().attemptTimeout(Duration.ofMillis(300)).deadline(Duration.ofSeconds(1)).build();
+    CachingTokenProvider client = client().attemptTimeout(Duration.ofMillis(300)).build();
 
     OsOAuth2Exception e = failure(client, async);
 
     assertThat(e).isInstanceOf(TransportFailureException.class);
     assertThat(e.status()).isEqualTo(OsOAuth2Exception.NO_STATUS);
     // Every attempt the client started reached the server, and none was answered.
-    assertThat(client.requestsSent()).isBetween(1L, 3L);
-    assertThat((long) endpoint.received().size()).isLessThanOrEqualTo(client.requestsSent());
+    assertThat(client.stats().tokenRequests()).isBetween(1L, 3L);
+    assertThat((long) endpoint.received().size()).isLessThanOrEqualTo(client.stats().tokenRequests());
   }
 
   @ParameterizedTest
@@ -255,7 +254,7 @@ class TokenClientLoopbackTest {
         finished.countDown();
       }
     });
-    TokenClient client = client().build();
+    CachingTokenProvider client = client().build();
 
     OsOAuth2Exception e = failure(client, async);
 
