@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * An {@link HttpTransport} over the JDK's {@link HttpClient}, with native blocking
@@ -108,14 +109,32 @@ public final class JdkHttpTransport implements HttpTransport {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<TransportResponse> result = exchange.thenApply(JdkHttpTransport::answer);
-    // Cancelling the caller's future aborts the exchange (a derived future does not pass it on).
+    // A future of our own, not one derived from the JDK's: a derived one shares the exchange's
+    // canceller, so cancelling it could complete it with the exchange's failure instead, leaving
+    // the caller's future not cancelled.
+    CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    exchange.whenComplete((response, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(unwrap(failure));
+        return;
+      }
+      try {
+        result.complete(answer(response));
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    // Cancelling the caller's future aborts the exchange, which closes its connection.
     result.whenComplete((r, failure) -> {
       if (result.isCancelled()) {
         exchange.cancel(true);
       }
     });
     return result;
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
   /** The client this transport sends with; for tests. */
