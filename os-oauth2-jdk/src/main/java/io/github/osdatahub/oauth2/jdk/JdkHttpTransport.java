@@ -22,9 +22,9 @@ import java.util.concurrent.CompletionException;
  *
  * <p>The whole exchange fits the timeout it is given: {@link HttpRequest.Builder#timeout} bounds
  * the wait for the response headers and the body must then arrive before the same deadline. The
- * body is read to at most {@link TokenRequest#MAX_RESPONSE_BYTES}; past that the connection is
- * dropped without reading further. Redirects are never followed, so the Basic credentials go to
- * the token endpoint only.
+ * body is kept to at most {@link TokenRequest#MAX_RESPONSE_BYTES}; past that the connection is
+ * closed rather than read to the end. Cancelling the future of {@link #sendAsync} aborts the
+ * exchange. Redirects are never followed, so the Basic credentials go to the token endpoint only.
  *
  * <pre>{@code
  * HttpTransport transport = JdkHttpTransport.create();                  // connect timeout 5 s
