@@ -79,7 +79,8 @@ final class ErrorMapping {
 
   public static AttemptFailure oversized(int status) {
     return malformed(status, "token response is over " + TokenRequest.MAX_RESPONSE_BYTES / 1024
-        + " KiB; the rest was not read (a real token answer is about 120 bytes)");
+        + " KiB: it was cut there, not read whole, and its connection closed (a real token answer is about"
+        + " 120 bytes)");
   }
 
   public static AttemptFailure noAnswer(Throwable error, Redaction redaction) {

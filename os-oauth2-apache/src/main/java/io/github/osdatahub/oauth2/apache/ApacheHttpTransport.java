@@ -59,7 +59,9 @@ import org.apache.hc.core5.util.Timeout;
  * cannot be read, so its token requests use Apache's request defaults plus ours). The whole exchange
  * is bounded by the timeout: when it passes, the request is cancelled and the call fails with a
  * {@link SocketTimeoutException}. The body is read up to {@link TokenRequest#MAX_RESPONSE_BYTES};
- * a longer one is cut there and its connection dropped, never drained.
+ * a longer one is cut there and its connection dropped, never drained. Cancelling the future of
+ * {@link #sendAsync} aborts the exchange and drops its connection; on an async client passed in,
+ * only as far as Apache's own cancel reaches (the module README says when it does not).
  *
  * <ul>
  *   <li>{@link #create()}: clients of the SDK's own (connect timeout 5 s, redirects, automatic
@@ -144,16 +146,17 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
     if (classic == null) {
       return await(sendAsync(request, timeout));
     }
+    return sendClassic(classicRequest(request, timeout), timeout);
+  }
+
+  /** The blocking exchange on the classic client; {@code post.cancel()} from another thread aborts it. */
+  private TransportResponse sendClassic(HttpPost post, Duration timeout) throws IOException {
     if (ownsClients && isClosed()) {
       throw new IOException("this ApacheHttpTransport is closed");
     }
     if (Thread.currentThread().isInterrupted()) {
       throw new InterruptedIOException("interrupted before the token request was sent");
     }
-    HttpPost post = new HttpPost(request.endpoint());
-    request.headers().forEach(post::addHeader);
-    post.setEntity(new ByteArrayEntity(request.body(), ContentType.parse(request.contentType())));
-    post.setConfig(requestConfig(classic, timeout));
     AtomicBoolean timedOut = new AtomicBoolean();
     ScheduledFuture<?> deadline = schedule(() -> {
       timedOut.set(true);
@@ -201,10 +204,11 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
     http.setBody(request.body(), ContentType.parse(request.contentType()));
     http.setConfig(requestConfig(null, timeout));
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    ExchangeAbort abort = new ExchangeAbort();
     Future<TransportResponse> exchange;
     try {
-      exchange = client.execute(SimpleRequestProducer.create(http), new BoundedResponseConsumer(),
-          new FutureCallback<TransportResponse>() {
+      exchange = client.execute(SimpleRequestProducer.create(http), new BoundedResponseConsumer(), null,
+          abort.context(), new FutureCallback<TransportResponse>() {
             @Override
             public void completed(TransportResponse response) {
               result.complete(response);
@@ -226,26 +230,38 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(asIOException(e));
     }
+    Runnable stop = () -> {
+      exchange.cancel(true);
+      abort.abort(); // Apache's cancel can miss the exchange; see ExchangeAbort
+    };
     ScheduledFuture<?> deadline = schedule(() -> {
       if (result.completeExceptionally(timeout(timeout, null))) {
-        exchange.cancel(true);
+        stop.run();
       }
     }, timeout);
     result.whenComplete((response, error) -> {
       deadline.cancel(false);
       if (result.isCancelled()) {
-        exchange.cancel(true); // the caller gave up: stop the exchange too
+        stop.run(); // the caller gave up: stop the exchange too
       }
     });
     return result;
   }
 
   private CompletableFuture<TransportResponse> sendOnDaemonThread(TokenRequest request, Duration timeout) {
+    HttpPost post = classicRequest(request, timeout);
     CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    // The caller gave up: abort the blocking exchange, which drops its connection (or, not yet
+    // started, makes it fail at once) instead of holding it until the timeout.
+    result.whenComplete((response, error) -> {
+      if (result.isCancelled()) {
+        post.cancel();
+      }
+    });
     try {
       DaemonThreads.blocking().execute(() -> {
         try {
-          result.complete(send(request, timeout));
+          result.complete(sendClassic(post, timeout));
         } catch (IOException | RuntimeException e) {
           result.completeExceptionally(e);
         }
@@ -254,6 +270,14 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
       result.completeExceptionally(new IOException("no thread to run the token request on", e));
     }
     return result;
+  }
+
+  private HttpPost classicRequest(TokenRequest request, Duration timeout) {
+    HttpPost post = new HttpPost(request.endpoint());
+    request.headers().forEach(post::addHeader);
+    post.setEntity(new ByteArrayEntity(request.body(), ContentType.parse(request.contentType())));
+    post.setConfig(requestConfig(classic, timeout));
+    return post;
   }
 
   /** The async client for sendAsync, or null when there is only a classic client. */
@@ -379,6 +403,7 @@ public final class ApacheHttpTransport implements HttpTransport, Closeable {
             .build())
         .setIOReactorConfig(IOReactorConfig.custom().setIoThreadCount(1).build())
         .setThreadFactory(new DefaultThreadFactory("os-oauth2-apache", true))
+        .addExecInterceptorFirst("os-oauth2-exchange-abort", ExchangeAbort.HANDLER)
         .disableRedirectHandling()
         .disableAutomaticRetries()
         .disableCookieManagement()

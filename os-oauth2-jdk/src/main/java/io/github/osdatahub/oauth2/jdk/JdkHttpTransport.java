@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * An {@link HttpTransport} over the JDK's {@link HttpClient}, with native blocking
@@ -21,9 +22,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The whole exchange fits the timeout it is given: {@link HttpRequest.Builder#timeout} bounds
  * the wait for the response headers and the body must then arrive before the same deadline. The
- * body is read to at most {@link TokenRequest#MAX_RESPONSE_BYTES}; past that the connection is
- * dropped without reading further. Redirects are never followed, so the Basic credentials go to
- * the token endpoint only.
+ * body is kept to at most {@link TokenRequest#MAX_RESPONSE_BYTES}; past that the connection is
+ * closed rather than read to the end. Cancelling the future of {@link #sendAsync} aborts the
+ * exchange. Redirects are never followed, so the Basic credentials go to the token endpoint only.
  *
  * <pre>{@code
  * HttpTransport transport = JdkHttpTransport.create();                  // connect timeout 5 s
@@ -108,14 +109,32 @@ public final class JdkHttpTransport implements HttpTransport {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<TransportResponse> result = exchange.thenApply(JdkHttpTransport::answer);
-    // Cancelling the caller's future aborts the exchange (a derived future does not pass it on).
+    // A future of our own, not one derived from the JDK's: a derived one shares the exchange's
+    // canceller, so cancelling it could complete it with the exchange's failure instead, leaving
+    // the caller's future not cancelled.
+    CompletableFuture<TransportResponse> result = new CompletableFuture<>();
+    exchange.whenComplete((response, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(unwrap(failure));
+        return;
+      }
+      try {
+        result.complete(answer(response));
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    // Cancelling the caller's future aborts the exchange, which closes its connection.
     result.whenComplete((r, failure) -> {
       if (result.isCancelled()) {
         exchange.cancel(true);
       }
     });
     return result;
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 
   /** The client this transport sends with; for tests. */

@@ -60,7 +60,7 @@ public final class BoundedResponseConsumer implements AsyncResponseConsumer<Tran
   @Override
   public void consume(ByteBuffer src) throws IOException {
     if (done) {
-      throw new IOException("response body over " + TokenRequest.MAX_RESPONSE_BYTES + " bytes; the rest is not read");
+      throw overBound();
     }
     int n = Math.min(src.remaining(), LIMIT - size);
     if (size + n > body.length) {
@@ -72,8 +72,13 @@ public final class BoundedResponseConsumer implements AsyncResponseConsumer<Tran
       finish();
       // Failing the exchange is how an async consumer stops the transfer: Apache then drops the
       // connection instead of reading the rest. The answer above is already delivered.
-      throw new IOException("response body over " + TokenRequest.MAX_RESPONSE_BYTES + " bytes; the rest is not read");
+      throw overBound();
     }
+  }
+
+  private static IOException overBound() {
+    return new IOException("response body over " + TokenRequest.MAX_RESPONSE_BYTES
+        + " bytes: the exchange is aborted rather than read further");
   }
 
   @Override

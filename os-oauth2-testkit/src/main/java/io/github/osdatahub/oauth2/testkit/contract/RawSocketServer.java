@@ -3,7 +3,6 @@ package io.github.osdatahub.oauth2.testkit.contract;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,17 +13,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A loopback server on a plain {@link ServerSocket} for answers no well-behaved HTTP server gives:
  * none at all, a body shorter than its {@code Content-Length}, a body too large to read. It reads
- * each request's head and body, then hands the connection to a {@link Behaviour}.
+ * each request's head and body, then hands the connection to a {@link Behaviour}, which may also
+ * watch for the client closing it.
  */
 final class RawSocketServer implements AutoCloseable {
-  /** What the server does with a connection once the request has been read. */
+  /**
+   * What the server does with a connection once the request has been read; the socket's input is
+   * positioned just after the request. Returning closes the connection.
+   */
   @FunctionalInterface
   interface Behaviour {
-    void serve(OutputStream out, RawSocketServer server) throws IOException, InterruptedException;
+    void serve(Socket connection, RawSocketServer server) throws IOException, InterruptedException;
   }
 
   private final ServerSocket serverSocket;
@@ -51,7 +55,48 @@ final class RawSocketServer implements AutoCloseable {
 
   /** A behaviour that reads the request and never answers, holding the connection open. */
   static Behaviour silent() {
-    return (out, server) -> server.awaitClose();
+    return (connection, server) -> server.awaitClose();
+  }
+
+  /**
+   * A behaviour that answers the server's first request with {@code answer}, keeping the connection
+   * open for more, and every later request (on that connection or another) with silence: it counts
+   * down {@code silentRequestRead} and then {@code clientGone} once the client closes or resets that
+   * connection.
+   *
+   * @param answer the whole first response, status line to body, with its Content-Length
+   */
+  static Behaviour firstAnsweredThenSilent(byte[] answer, CountDownLatch silentRequestRead,
+      CountDownLatch clientGone) {
+    AtomicBoolean answered = new AtomicBoolean();
+    return (connection, server) -> {
+      InputStream in = connection.getInputStream();
+      while (answered.compareAndSet(false, true)) {
+        connection.getOutputStream().write(answer);
+        connection.getOutputStream().flush();
+        if (!readRequest(in)) {
+          return; // the client closed the kept-alive connection; a later request comes on another
+        }
+      }
+      silentRequestRead.countDown();
+      try {
+        awaitEndOfStream(in);
+      } finally {
+        clientGone.countDown();
+      }
+    };
+  }
+
+  /** Reads and discards until the peer closes (end of stream) or resets (an exception) the connection. */
+  private static void awaitEndOfStream(InputStream in) {
+    byte[] discard = new byte[1024];
+    try {
+      while (in.read(discard) >= 0) {
+        // nothing more is expected from the client; anything it sends is ignored
+      }
+    } catch (IOException reset) {
+      // a reset is the client going away too
+    }
   }
 
   /** The US-ASCII bytes of {@code text}, for status lines and headers. */
@@ -87,10 +132,11 @@ final class RawSocketServer implements AutoCloseable {
 
   private void serve(Socket socket) {
     try (socket) {
-      InputStream in = socket.getInputStream();
-      readRequest(in);
+      if (!readRequest(socket.getInputStream())) {
+        return;
+      }
       requestRead.countDown();
-      behaviour.serve(socket.getOutputStream(), this);
+      behaviour.serve(socket, this);
     } catch (IOException e) {
       // the client went away; nothing to do
     } catch (InterruptedException e) {
@@ -98,13 +144,19 @@ final class RawSocketServer implements AutoCloseable {
     }
   }
 
-  /** Reads the request head up to the blank line, then as many body bytes as Content-Length says. */
-  private static void readRequest(InputStream in) throws IOException {
+  /**
+   * Reads the request head up to the blank line, then as many body bytes as Content-Length says.
+   * Returns false when the connection ends before a request starts.
+   */
+  private static boolean readRequest(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     int matched = 0;
     byte[] end = ascii("\r\n\r\n");
     while (matched < end.length) {
       int b = in.read();
+      if (b < 0 && head.size() == 0) {
+        return false;
+      }
       if (b < 0) {
         throw new IOException("connection closed before the request head ended");
       }
@@ -119,6 +171,7 @@ final class RawSocketServer implements AutoCloseable {
       }
     }
     in.readNBytes((int) length);
+    return true;
   }
 
   private static Thread daemon(Runnable task, String name) {
