@@ -45,6 +45,43 @@ class OsOAuth2Test {
   }
 
   @Test
+  void aGivenTransportStaysTheCallersAndADiscoveredOneIsClosedWithTheProvider() {
+    ClosingTransport given = new ClosingTransport();
+    OsOAuth2.builder(credentials).transport(given).jsonCodec(ScriptedTransport.CODEC).build().close();
+    assertThat(given.closed).isFalse();
+
+    ClosingTransport discovered = new ClosingTransport();
+    OsOAuth2.Builder builder = OsOAuth2.builder(credentials).transport(discovered).jsonCodec(ScriptedTransport.CODEC);
+    TokenClient client = builder.buildClient();
+    builder.transport = null; // what discovery leaves: no transport was given, so the provider made this one
+    CachingTokenProvider provider = new CachingTokenProvider(client, builder);
+    assertThat(discovered.closed).isFalse();
+    provider.close();
+    assertThat(discovered.closed).isTrue();
+  }
+
+  /** A transport that only records whether it was closed. */
+  private static final class ClosingTransport implements io.github.osdatahub.oauth2.spi.HttpTransport {
+    volatile boolean closed;
+
+    @Override
+    public io.github.osdatahub.oauth2.spi.TransportResponse send(TokenRequest request, Duration timeout) {
+      throw new UnsupportedOperationException("not sent in this test");
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<io.github.osdatahub.oauth2.spi.TransportResponse> sendAsync(
+        TokenRequest request, Duration timeout) {
+      throw new UnsupportedOperationException("not sent in this test");
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
   void aPlainHttpEndpointThatIsNotLoopbackIsRefused() {
     assertThatThrownBy(() -> OsOAuth2.builder(credentials).endpoint(URI.create("http://api.os.uk/oauth2/token/v1")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");

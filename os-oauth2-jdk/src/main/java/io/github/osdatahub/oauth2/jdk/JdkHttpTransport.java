@@ -44,9 +44,11 @@ public final class JdkHttpTransport implements HttpTransport {
       "upgrade");
 
   private final HttpClient client;
+  private final boolean ownsClient;
 
-  private JdkHttpTransport(HttpClient client) {
+  private JdkHttpTransport(HttpClient client, boolean ownsClient) {
     this.client = client;
+    this.ownsClient = ownsClient;
   }
 
   /**
@@ -61,7 +63,7 @@ public final class JdkHttpTransport implements HttpTransport {
         .connectTimeout(DEFAULT_CONNECT_TIMEOUT)
         .followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1)
-        .build());
+        .build(), true);
   }
 
   /**
@@ -83,7 +85,23 @@ public final class JdkHttpTransport implements HttpTransport {
           + "credentials and must go to the token endpoint only. Build the client with "
           + "followRedirects(HttpClient.Redirect.NEVER) (the JDK's default), or use JdkHttpTransport.create().");
     }
-    return new JdkHttpTransport(client);
+    return new JdkHttpTransport(client, false);
+  }
+
+  /**
+   * Closes the client of a transport from {@link #create()} where the JDK can (Java 21 and later
+   * make {@code HttpClient} closeable; on 17 its threads end when it is no longer used). A client
+   * passed in is left to its owner.
+   */
+  @Override
+  public void close() {
+    if (ownsClient && client instanceof AutoCloseable) {
+      try {
+        ((AutoCloseable) client).close();
+      } catch (Exception e) {
+        // Closing is best effort: the client is unreachable from here on either way.
+      }
+    }
   }
 
   @Override

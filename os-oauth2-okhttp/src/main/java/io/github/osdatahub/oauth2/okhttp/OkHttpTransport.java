@@ -48,9 +48,11 @@ public final class OkHttpTransport implements HttpTransport {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private final OkHttpClient client;
+  private final boolean ownsPool;
 
-  private OkHttpTransport(OkHttpClient client) {
+  private OkHttpTransport(OkHttpClient client, boolean ownsPool) {
     this.client = client;
+    this.ownsPool = ownsPool;
   }
 
   /**
@@ -66,7 +68,7 @@ public final class OkHttpTransport implements HttpTransport {
         .followSslRedirects(false)
         .retryOnConnectionFailure(false)
         .dispatcher(TokenCallDispatcher.create())
-        .build());
+        .build(), true);
   }
 
   /**
@@ -85,7 +87,19 @@ public final class OkHttpTransport implements HttpTransport {
         .followSslRedirects(false)
         .authenticator(Authenticator.NONE)
         .dispatcher(TokenCallDispatcher.create())
-        .build());
+        .build(), false);
+  }
+
+  /**
+   * Cancels the token calls under way (the dispatcher is the transport's own) and, for a transport
+   * from {@link #create()}, evicts its connection pool; an application's pool is left alone.
+   */
+  @Override
+  public void close() {
+    client.dispatcher().cancelAll();
+    if (ownsPool) {
+      client.connectionPool().evictAll();
+    }
   }
 
   @Override
