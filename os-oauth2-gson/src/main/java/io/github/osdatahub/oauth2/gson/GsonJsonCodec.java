@@ -72,12 +72,10 @@ public final class GsonJsonCodec implements JsonCodec {
   @Override
   public Map<String, Object> parseObject(String json) {
     Objects.requireNonNull(json, "json");
-    // The core drops a byte-order mark before calling; ignore one here too (RFC 8259 allows it).
-    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-    if (isJsonWhitespace(text)) {
+    if (isJsonWhitespace(json)) {
       throw new IllegalArgumentException("empty input: expected one JSON object");
     }
-    EndTrackingReader source = new EndTrackingReader(text);
+    EndTrackingReader source = new EndTrackingReader(json);
     JsonReader reader = gson.newJsonReader(source);
     // Strict on this reader only: RFC 8259 syntax even when the user's Gson is lenient.
     reader.setStrictness(Strictness.STRICT);

@@ -93,12 +93,10 @@ public final class JacksonJsonCodec implements JsonCodec {
   @Override
   public Map<String, Object> parseObject(String json) {
     Objects.requireNonNull(json, "json");
-    // The core drops a byte-order mark before calling; ignore one here too (RFC 8259 allows it).
-    String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
-    if (isJsonWhitespace(text)) {
+    if (isJsonWhitespace(json)) {
       throw new IllegalArgumentException("empty input: expected one JSON object");
     }
-    EndTrackingReader source = new EndTrackingReader(text);
+    EndTrackingReader source = new EndTrackingReader(json);
     try (JsonParser parser = factory.createParser(source)) {
       Map<String, Object> object = readRoot(parser, source);
       requireEndOfInput(parser);

@@ -124,12 +124,6 @@ public abstract class JsonCodecContract {
     assertEquals(Optional.of(Instant.ofEpochMilli(1634663382476L)), response.issuedAt());
   }
 
-  /** A codec called directly ignores a leading BOM as well, as RFC 8259 permits. */
-  @Test
-  protected void ignoresALeadingByteOrderMark() {
-    assertEquals(parse(OS_RESPONSE), parse("\uFEFF" + OS_RESPONSE));
-  }
-
   // ---- numbers ----------------------------------------------------------------------------
 
   /** Integers are {@link Long}, whatever their size, so callers need one numeric type. */
@@ -372,7 +366,6 @@ public abstract class JsonCodecContract {
   @Test
   protected void rejectsWhitespaceOnlyInput() {
     assertRejected(" \t\r\n ", "empty");
-    assertRejected("\uFEFF ", "empty");
   }
 
   /** Characters that look blank but are not JSON whitespace are refused. */
