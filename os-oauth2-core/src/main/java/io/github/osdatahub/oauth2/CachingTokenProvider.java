@@ -399,34 +399,44 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     } else {
       failed = rethrowable(error);
     }
-    Snapshot s;
     Snapshot next;
-    do {
-      s = snapshot;
-      if (s.refresh != mine) {
-        return; // closed meanwhile: close() has failed the waiters
-      }
+    // Events queue in the order of the state changes they report: the change and its event are made
+    // under one monitor, so the next refresh (which a thread may start the moment this token is
+    // published) cannot queue its event first. No I/O under it.
+    synchronized (listenerCalls) {
+      Snapshot s;
+      do {
+        s = snapshot;
+        if (s.refresh != mine) {
+          return; // closed meanwhile: close() has failed the waiters
+        }
+        if (failed == null) {
+          next = new Snapshot(fresh.token, fresh.stateAt(now, wall), fresh.refreshAtNanos, fresh.expireAtNanos,
+              fresh.refreshAtWallMillis, fresh.expireAtWallMillis, null, null);
+        } else {
+          int consecutive = s.failure == null ? 1 : s.failure.consecutive + 1;
+          boolean holding = s.stateAt(now, wall) < EXPIRED;
+          next = s.with(s.state, null, new Failure(failed, now + backoffNanos(failed, consecutive, holding),
+              consecutive));
+        }
+      } while (!SNAPSHOT.compareAndSet(this, s, next));
       if (failed == null) {
-        next = new Snapshot(fresh.token, fresh.stateAt(now, wall), fresh.refreshAtNanos, fresh.expireAtNanos,
-            fresh.refreshAtWallMillis, fresh.expireAtWallMillis, null, null);
+        listenerCalls.post(listener -> listener.onTokenFetched(token));
       } else {
-        int consecutive = s.failure == null ? 1 : s.failure.consecutive + 1;
-        boolean holding = s.stateAt(now, wall) < EXPIRED;
-        next = s.with(s.state, null, new Failure(failed, now + backoffNanos(failed, consecutive, holding), consecutive));
+        OsOAuth2Exception e = failed;
+        boolean serving = next.stateAt(now, wall) < EXPIRED;
+        listenerCalls.post(listener -> listener.onRefreshFailed(e, serving));
       }
-    } while (!SNAPSHOT.compareAndSet(this, s, next));
-    // The event is queued before the waiters wake: a waiter may start the next refresh at once, and
-    // its events must come after this one's.
+    }
     if (failed == null) {
+      // The clocks may have moved since they were read above: age the token by them again before the
+      // timer takes over, so the hot path never serves it as fresh past a deadline already gone.
+      advanceState(time.nanoTime(), time.currentTimeMillis());
       scheduleTick();
-      listenerCalls.post(listener -> listener.onTokenFetched(token));
       mine.result.complete(token);
     } else {
       failures.increment();
-      OsOAuth2Exception e = failed;
-      boolean serving = next.stateAt(now, wall) < EXPIRED;
-      listenerCalls.post(listener -> listener.onRefreshFailed(e, serving));
-      mine.result.completeExceptionally(e);
+      mine.result.completeExceptionally(failed);
     }
   }
 
@@ -506,20 +516,22 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
     long now = time.nanoTime();
     Refresh mine;
-    while (true) {
-      Snapshot s = snapshot;
-      if (s.token == null || s.state >= EXPIRED || !s.token.equals(rejected)) {
-        return; // an older token, or already dropped: nothing to do
+    synchronized (listenerCalls) { // the change and its event in one step: see settle
+      while (true) {
+        Snapshot s = snapshot;
+        if (s.token == null || s.state >= EXPIRED || !s.token.equals(rejected)) {
+          return; // an older token, or already dropped: nothing to do
+        }
+        // A refresh already in flight started after this token was published, so it brings a newer one.
+        mine = s.refresh == null && !s.backingOff(now) ? new Refresh() : null;
+        Snapshot next = new Snapshot(null, EXPIRED, 0, 0, 0, 0, mine != null ? mine : s.refresh, s.failure);
+        if (SNAPSHOT.compareAndSet(this, s, next)) {
+          break;
+        }
       }
-      // A refresh already in flight started after this token was published, so it brings a newer one.
-      mine = s.refresh == null && !s.backingOff(now) ? new Refresh() : null;
-      Snapshot next = new Snapshot(null, EXPIRED, 0, 0, 0, 0, mine != null ? mine : s.refresh, s.failure);
-      if (SNAPSHOT.compareAndSet(this, s, next)) {
-        break;
-      }
+      listenerCalls.post(listener -> listener.onTokenInvalidated(rejected));
     }
     invalidations.increment();
-    listenerCalls.post(listener -> listener.onTokenInvalidated(rejected));
     if (mine != null) {
       launch(mine);
     }

@@ -12,14 +12,15 @@ import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,9 @@ class CachingTokenProviderStressTest {
     final AtomicBoolean listenerBusy = new AtomicBoolean();
     final AtomicInteger lastFetchedNumber = new AtomicInteger();
     final AtomicInteger calls = new AtomicInteger();
-    final Queue<CompletableFuture<TransportResponse>> pending = new ConcurrentLinkedQueue<>();
+    final AtomicInteger callersRunning = new AtomicInteger(CALLERS);
+    final AtomicInteger callersWaiting = new AtomicInteger(); // in a token() call
+    final BlockingQueue<CompletableFuture<TransportResponse>> pending = new LinkedBlockingQueue<>();
     final Queue<CompletableFuture<?>> asyncCalls = new ConcurrentLinkedQueue<>();
     // Only the responder moves the clock, like the one timer thread of a real system: the timer runs
     // each due task before time moves on, which is what the hot path (no clock read) relies on.
@@ -172,6 +175,14 @@ class CachingTokenProviderStressTest {
     }
 
     private void caller(Random r, boolean closes) {
+      try {
+        calls(r, closes);
+      } finally {
+        callersRunning.decrementAndGet();
+      }
+    }
+
+    private void calls(Random r, boolean closes) {
       AccessToken last = null;
       int closeAt = closes ? r.nextInt(OPS_PER_CALLER) : -1;
       for (int op = 0; op < OPS_PER_CALLER; op++) {
@@ -204,12 +215,15 @@ class CachingTokenProviderStressTest {
       long startedAt = sequence.incrementAndGet();
       long startNanos = time.nanoTime();
       calls.incrementAndGet();
+      callersWaiting.incrementAndGet();
       try {
         AccessToken t = provider.token();
         check(t, startedAt, startNanos);
         return t;
       } catch (OsOAuth2Exception failed) {
         return last;
+      } finally {
+        callersWaiting.decrementAndGet();
       }
     }
 
@@ -248,12 +262,20 @@ class CachingTokenProviderStressTest {
         while ((move = clockMoves.poll()) != null) {
           time.advance(move);
         }
-        CompletableFuture<TransportResponse> answer = pending.poll();
+        CompletableFuture<TransportResponse> answer;
+        try {
+          answer = pending.poll(100, TimeUnit.MICROSECONDS); // wakes at once when a request is sent
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
         if (answer == null) {
-          LockSupport.parkNanos(20_000);
-          if (++idle == 50) { // the world does not stand still: a caller may be waiting on a timer
+          // The world does not stand still: a caller may be waiting on a timer. Move the clock at once
+          // when every caller still running is waiting in token(), else after a short idle spell.
+          boolean allWaiting = callersWaiting.get() >= callersRunning.get();
+          if (allWaiting || ++idle == 2) {
             idle = 0;
-            time.advance(Duration.ofMillis(250));
+            time.advance(Duration.ofMillis(500));
           }
           continue;
         }
