@@ -16,10 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.DoubleSupplier;
 
 /**
- * Does one token exchange: sends the {@link TokenRequest}, maps errors to typed exceptions and
- * retries what is worth retrying (5xx, 429 and transport failures, with exponential backoff and full
- * jitter, honouring {@code Retry-After}; never 400, 401 or 403), at most 3 attempts within 30 s.
- * No cache: {@link CachingTokenProvider} holds and renews the token.
+ * Does one token exchange: sends the {@link TokenRequest}, maps failures ({@link ErrorMapping}) and
+ * retries as {@link RetryPolicy} decides. No cache: {@link CachingTokenProvider} holds the token.
  */
 final class TokenClient {
   private static final System.Logger LOG = System.getLogger("io.github.osdatahub.oauth2");
@@ -41,7 +39,6 @@ final class TokenClient {
         b.maxRetryAfter, b.random);
     this.redaction = Redaction.of(request);
   }
-
 
   // On the calling thread. An interrupt ends the fetch at once (TokenUnavailableException, flag kept).
   public AccessToken fetch() {
@@ -188,13 +185,9 @@ final class TokenClient {
 
   private RetryPolicy.Decision decide(AttemptFailure failure, int attempt, long start) {
     RetryPolicy.Decision decision = policy.decide(failure, attempt, time.nanoTime() - start);
-    if (decision.retry()) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary()
-          + "); retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms");
-    } else {
-      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary()
-          + "); " + (decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
-    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary() + "); "
+        + (decision.retry() ? "retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms"
+            : decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
     return decision;
   }
 
@@ -206,7 +199,7 @@ final class TokenClient {
 
   private TokenUnavailableException interrupted(AttemptFailure last, Throwable interrupt) {
     if (last == null) {
-      return new TokenUnavailableException("interrupted while fetching a token", OsOAuth2Exception.NO_STATUS, null,
+      return new TokenUnavailableException("interrupted while fetching a token",
           ErrorMapping.safeCause(interrupt, redaction));
     }
     OsOAuth2Exception cause = last.toException(null);
@@ -215,19 +208,10 @@ final class TokenClient {
   }
 
   private static TokenUnavailableException unexpected(RuntimeException e) {
-    return new TokenUnavailableException("the token fetch failed unexpectedly: " + e.getClass().getSimpleName(),
-        OsOAuth2Exception.NO_STATUS, null, e);
+    return new TokenUnavailableException("the token fetch failed unexpectedly: " + e.getClass().getSimpleName(), e);
   }
 
-  private static final class Settled {
-    final AccessToken token;
-    final AttemptFailure failure;
-
-    Settled(AccessToken token, AttemptFailure failure) {
-      this.token = token;
-      this.failure = failure;
-    }
-  }
+  private record Settled(AccessToken token, AttemptFailure failure) {}
 
   public TokenRequest request() {
     return request;
@@ -239,10 +223,6 @@ final class TokenClient {
 
   public long requestsSent() {
     return requestsSent.sum();
-  }
-
-  TimeSource timeSource() {
-    return time;
   }
 
   @Override
