@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -494,12 +493,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   private static OsOAuth2Exception rethrowable(Throwable error) {
-    Throwable e = error;
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-      e = e.getCause();
-    }
-    if (e instanceof OsOAuth2Exception) {
-      return (OsOAuth2Exception) e;
+    Throwable e = ErrorMapping.unwrap(error);
+    if (e instanceof OsOAuth2Exception known) {
+      return known;
     }
     if (e instanceof CancellationException) {
       return new TokenUnavailableException("the token request was cancelled", e);

@@ -13,24 +13,14 @@ import java.util.function.DoubleSupplier;
  * The entry point: a cached, self-renewing token provider in one line.
  *
  * <pre>{@code
- * // Transport and JSON found on the class path (add e.g. os-oauth2-jdk and os-oauth2-jackson):
- * CachingTokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment());
- *
- * // Or everything explicit:
- * CachingTokenProvider provider = OsOAuth2.builder(credentials)
- *     .transport(OkHttpTransport.create(okHttpClient))
- *     .jsonCodec(GsonJsonCodec.create())
- *     .build();
+ * CachingTokenProvider provider = OsOAuth2.tokenProvider(credentials);   // transport and JSON discovered
+ * CachingTokenProvider explicit = OsOAuth2.builder(credentials).transport(OkHttpTransport.create(okHttp)).build();
  * }</pre>
  */
 public final class OsOAuth2 {
   private OsOAuth2() {}
 
-  /**
-   * The SDK's version, as sent in its {@code User-Agent}.
-   *
-   * @return the version, such as {@code 0.1.0}, or {@code unknown} when run from unpackaged classes
-   */
+  /** {@return the SDK's version, as sent in its {@code User-Agent}; {@code unknown} from unpackaged classes} */
   public static String version() {
     return SdkVersion.version();
   }
@@ -39,7 +29,7 @@ public final class OsOAuth2 {
    * A caching provider with the discovered transport and codec and every default.
    *
    * @param credentials the project's key and secret
-   * @return the provider; {@link CachingTokenProvider#close() close} it when done
+   * @return the provider; close it when done
    * @throws IllegalStateException naming the artifacts to add when no transport or codec is found
    */
   public static CachingTokenProvider tokenProvider(ProjectCredentials credentials) {
@@ -47,7 +37,7 @@ public final class OsOAuth2 {
   }
 
   /**
-   * The one builder: everything a provider needs, in one place.
+   * The one builder of a provider.
    *
    * @param credentials the project's key and secret
    * @return the builder
@@ -56,10 +46,7 @@ public final class OsOAuth2 {
     return new Builder(credentials);
   }
 
-  /**
-   * Configures a {@link CachingTokenProvider}. Each setting is checked as it is given, and a bad one
-   * is named in the exception. Defaults suit OS's 299 s tokens; the core README lists them.
-   */
+  /** Configures a {@link CachingTokenProvider}, checking each setting as given; defaults: core README. */
   public static final class Builder {
     // Read by TokenClient and CachingTokenProvider, which this builder makes.
     final ProjectCredentials credentials;
@@ -108,7 +95,6 @@ public final class OsOAuth2 {
 
     /**
      * How the key and secret go in the Basic header; default {@link CredentialEncoding#RFC6749}.
-     * For OS's letters-and-digits credentials both encodings send the same bytes.
      *
      * @param encoding {@link CredentialEncoding#RAW} for a gateway that does not decode
      * @return this builder
@@ -121,10 +107,9 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The HTTP transport; default: discovered. A transport given here is yours to close; one the
-     * provider discovers is closed with the provider.
+     * The HTTP transport; default: discovered (and then closed with the provider).
      *
-     * @param transport the transport
+     * @param transport the transport; yours to close
      * @return this builder
      */
     public Builder transport(HttpTransport transport) {
@@ -144,7 +129,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The clocks and timer; default {@link TimeSource#system()}. Tests pass a manual one.
+     * The clocks and timer; default {@link TimeSource#system()}.
      *
      * @param time the time source
      * @return this builder
@@ -155,10 +140,8 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Where listener calls run (one at a time, in event order) and where {@code tokenAsync()}
-     * futures that had to wait complete; default a shared pool of two daemon threads, created on
-     * first use. Token requests need none of its threads: they are asynchronous and complete on the
-     * transport's own.
+     * Where listener calls run and {@code tokenAsync()} futures that had to wait complete; default a
+     * shared pool of two daemon threads. Token requests need none of its threads.
      *
      * @param executor the executor; yours to shut down
      * @return this builder
@@ -191,10 +174,10 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Builds the provider, discovering the transport and codec if none was given. No thread starts
-     * and no request is sent until the first token is asked for.
+     * Builds the provider, discovering the transport and codec if none was given. Nothing starts
+     * until the first token is asked for.
      *
-     * @return the provider; {@link CachingTokenProvider#close() close} it when done
+     * @return the provider; close it when done
      * @throws IllegalStateException naming the artifacts to add when discovery finds nothing
      */
     public CachingTokenProvider build() {
