@@ -29,17 +29,9 @@ final class Discovery {
   }
 
   private static <P> P best(Class<P> type, ToIntFunction<P> priority, String missing) {
-    java.util.List<P> found = all(type, priority);
-    if (found.isEmpty()) {
-      throw new IllegalStateException(missing);
-    }
-    return found.get(0);
-  }
-
-  private static <P> java.util.List<P> all(Class<P> type, ToIntFunction<P> priority) {
     return ServiceLoader.load(type, type.getClassLoader()).stream()
         .map(ServiceLoader.Provider::get)
-        .sorted(Comparator.comparingInt(priority).reversed())
-        .toList();
+        .max(Comparator.comparingInt(priority))
+        .orElseThrow(() -> new IllegalStateException(missing));
   }
 }

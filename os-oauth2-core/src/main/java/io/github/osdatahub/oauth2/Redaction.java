@@ -13,7 +13,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -34,7 +33,8 @@ final class Redaction {
       "\\b((?:access_token|refresh_token|id_token|client_secret)=)[^&\\s\"]*+", Pattern.CASE_INSENSITIVE);
   private static final Pattern AUTH_VALUE = Pattern.compile(
       "\\b(Basic|Bearer)(\\s++)[A-Za-z0-9+/=._~-]++", Pattern.CASE_INSENSITIVE);
-
+  // What Character.isISOControl calls control, and the line and paragraph separators.
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]");
 
   private final List<String> secrets;
 
@@ -99,13 +99,6 @@ final class Redaction {
     return false;
   }
 
-  private static String mask(String text) {
-    String s = text;
-    s = replaceAll(TOKEN_MEMBER, s, "$1\"" + MASK + "\"");
-    s = replaceAll(TOKEN_FORM, s, "$1" + MASK);
-    return replaceAll(AUTH_VALUE, s, "$1$2" + MASK);
-  }
-
   public String excerpt(String text) {
     if (text == null) {
       return "";
@@ -124,19 +117,10 @@ final class Redaction {
       s = s.substring(0, end);
       cut = true;
     }
-    s = mask(s);
-    StringBuilder b = new StringBuilder(s.length() + 3);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      b.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-          || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c);
-    }
-    String out = b.toString().strip();
+    s = TOKEN_MEMBER.matcher(s).replaceAll("$1\"" + MASK + "\"");
+    s = TOKEN_FORM.matcher(s).replaceAll("$1" + MASK);
+    s = AUTH_VALUE.matcher(s).replaceAll("$1$2" + MASK);
+    String out = CONTROL.matcher(s).replaceAll(" ").strip();
     return cut && !out.isEmpty() ? out + "..." : out;
-  }
-
-  private static String replaceAll(Pattern p, String s, String replacement) {
-    Matcher m = p.matcher(s);
-    return m.find() ? m.replaceAll(replacement) : s;
   }
 }

@@ -35,8 +35,7 @@ final class TokenClient {
     this.transport = b.transport != null ? b.transport : Discovery.transport();
     this.codec = b.codec != null ? b.codec : Discovery.jsonCodec();
     this.time = b.time;
-    this.policy = new RetryPolicy(b.maxAttempts, b.deadline, b.attemptTimeout, b.retryBackoff, b.maxRetryBackoff,
-        b.maxRetryAfter, b.random);
+    this.policy = new RetryPolicy(b);
     this.redaction = Redaction.of(request);
   }
 

@@ -1,15 +1,13 @@
 package io.github.osdatahub.oauth2;
 
 /**
- * Hooks for logging and metrics. Called on the provider's executor, never on a caller's thread
- * while it waits; keep them quick. Tokens passed in print only a fingerprint.
+ * Hooks for logging and metrics, called on the provider's executor one at a time, in event order;
+ * keep them quick. Tokens passed in print only a fingerprint.
  *
  * <pre>{@code
- * CachingTokenProvider.builder(client)
- *     .listener(new TokenListener() {
- *       public void onRefreshFailed(OsOAuth2Exception e, boolean servingCachedToken) { log.warn("token refresh failed", e); }
- *     })
- *     .build();
+ * OsOAuth2.builder(credentials).listener(new TokenListener() {
+ *   public void onRefreshFailed(OsOAuth2Exception e, boolean serving) { log.warn("token refresh failed", e); }
+ * }).build();
  * }</pre>
  */
 public interface TokenListener {

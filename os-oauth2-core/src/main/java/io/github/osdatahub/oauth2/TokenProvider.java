@@ -3,14 +3,8 @@ package io.github.osdatahub.oauth2;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Hands out a valid access token. The adapters ({@code OsDataHubInterceptor},
- * {@code OsDataHubHttpClient}, the Apache handlers) take one of these; {@link CachingTokenProvider}
- * is the implementation everyone uses.
- *
- * <pre>{@code
- * TokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment());
- * request.header("Authorization", provider.token().authorizationHeader());
- * }</pre>
+ * Hands out a valid access token; what the adapters take. {@link CachingTokenProvider} is the
+ * implementation everyone uses.
  */
 public interface TokenProvider {
   /**
@@ -37,8 +31,7 @@ public interface TokenProvider {
 
   /**
    * Reports that an API rejected this token (HTTP 401). Implementations drop it only if it is still
-   * the current one, so that many requests rejected with the same token cause one refresh. The
-   * default does nothing.
+   * the current one, so many rejected requests cause one refresh. The default does nothing.
    *
    * @param rejected the token the failed request carried
    */
