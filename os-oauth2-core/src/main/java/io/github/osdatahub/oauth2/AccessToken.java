@@ -9,10 +9,6 @@ import java.util.Optional;
  * A bearer token as callers hold it: its value, the precomputed {@code Authorization} header value
  * and when it expires. Immutable; equal by value. {@link #toString()} shows only a short
  * fingerprint, never the value.
- *
- * <pre>{@code
- * connection.setRequestProperty("Authorization", provider.token().authorizationHeader());
- * }</pre>
  */
 public final class AccessToken {
   private final String value;

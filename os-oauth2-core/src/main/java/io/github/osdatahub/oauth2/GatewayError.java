@@ -31,9 +31,7 @@ public final class GatewayError {
   }
 
   /**
-   * Reads a body: UTF-8, an optional byte-order mark, one JSON object in a known envelope.
-   *
-   * @param body the response body
+   * @param body the response body: UTF-8, an optional byte-order mark, one JSON object
    * @param codec the JSON codec
    * @return the error, or empty when the body is not JSON or has no known envelope
    */
@@ -51,9 +49,7 @@ public final class GatewayError {
   }
 
   /**
-   * Reads an already parsed JSON object.
-   *
-   * @param json the body's members
+   * @param json an already parsed body's members
    * @return the error, or empty when no known envelope is there
    */
   public static Optional<GatewayError> from(Map<String, Object> json) {

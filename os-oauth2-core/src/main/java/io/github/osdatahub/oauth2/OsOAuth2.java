@@ -26,7 +26,7 @@ public final class OsOAuth2 {
   }
 
   /**
-   * A caching provider with the discovered transport and codec and every default.
+   * A provider with the discovered transport and codec and every default.
    *
    * @param credentials the project's key and secret
    * @return the provider; close it when done
@@ -37,10 +37,8 @@ public final class OsOAuth2 {
   }
 
   /**
-   * The one builder of a provider.
-   *
    * @param credentials the project's key and secret
-   * @return the builder
+   * @return the one builder of a provider
    */
   public static Builder builder(ProjectCredentials credentials) {
     return new Builder(credentials);
@@ -82,9 +80,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The token endpoint; default {@code https://api.os.uk/oauth2/token/v1}.
-     *
-     * @param endpoint https, or plain http to a loopback host
+     * @param endpoint https, or http to a loopback host; default {@link TokenRequest#DEFAULT_ENDPOINT}
      * @return this builder
      */
     public Builder endpoint(URI endpoint) {
@@ -94,9 +90,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * How the key and secret go in the Basic header; default {@link CredentialEncoding#RFC6749}.
-     *
-     * @param encoding {@link CredentialEncoding#RAW} for a gateway that does not decode
+     * @param encoding how the key and secret go in the Basic header; default {@link CredentialEncoding#RFC6749}
      * @return this builder
      * @throws IllegalArgumentException for RAW with a key that holds {@code :}
      */
@@ -107,9 +101,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The HTTP transport; default: discovered (and then closed with the provider).
-     *
-     * @param transport the transport; yours to close
+     * @param transport the HTTP transport, yours to close; default: discovered, and closed with the provider
      * @return this builder
      */
     public Builder transport(HttpTransport transport) {
@@ -118,9 +110,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The JSON codec; default: discovered.
-     *
-     * @param codec the codec
+     * @param codec the JSON codec; default: discovered
      * @return this builder
      */
     public Builder jsonCodec(JsonCodec codec) {
@@ -129,9 +119,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The clocks and timer; default {@link TimeSource#system()}.
-     *
-     * @param time the time source
+     * @param time the clocks and timer; default {@link TimeSource#system()}
      * @return this builder
      */
     public Builder timeSource(TimeSource time) {
@@ -152,9 +140,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Hooks for logging and metrics.
-     *
-     * @param listener the listener
+     * @param listener hooks for logging and metrics
      * @return this builder
      */
     public Builder listener(TokenListener listener) {
@@ -163,9 +149,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The most a caller waits when there is no valid token; default 20 s.
-     *
-     * @param maxWait positive
+     * @param maxWait the most a caller waits when there is no valid token; default 20 s
      * @return this builder
      */
     public Builder maxWait(Duration maxWait) {
@@ -211,7 +195,6 @@ public final class OsOAuth2 {
       return this;
     }
 
-    /** Backoff between the attempts of one fetch: full jitter under a bound from initial doubling to max. */
     Builder retryBackoff(Duration initial, Duration max) {
       this.retryBackoff = positive("retryBackoff initial", initial);
       this.maxRetryBackoff = atLeast("retryBackoff max", max, initial);
@@ -243,7 +226,6 @@ public final class OsOAuth2 {
       return this;
     }
 
-    /** Backoff between failed refreshes: full jitter under a bound from initial doubling to max. */
     Builder failureBackoff(Duration initial, Duration max) {
       this.failureBackoff = positive("failureBackoff initial", initial);
       this.maxFailureBackoff = atLeast("failureBackoff max", max, initial);
@@ -266,8 +248,7 @@ public final class OsOAuth2 {
     }
 
     private static Duration positive(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
+      if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
         throw new IllegalArgumentException(name + " must be positive, was " + d);
       }
       return d;

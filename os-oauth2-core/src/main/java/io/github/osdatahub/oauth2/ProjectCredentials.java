@@ -7,10 +7,6 @@ import java.util.Objects;
  * An OS Data Hub project's API key and secret, the client credentials exchanged for a token.
  * Immutable; {@link #toString()} shows at most the first four characters of the key, never the
  * secret. How the two go in the request is a {@link CredentialEncoding}.
- *
- * <pre>{@code
- * ProjectCredentials credentials = ProjectCredentials.fromEnvironment();
- * }</pre>
  */
 public final class ProjectCredentials {
   /** Environment variable that holds the project API key. */
@@ -27,12 +23,10 @@ public final class ProjectCredentials {
   }
 
   /**
-   * Credentials from a key and a secret.
-   *
    * @param key the project API key; not blank, no control characters
    * @param secret the project API secret; not blank, no control characters
    * @return the credentials
-   * @throws IllegalArgumentException naming the bad value (never quoting it)
+   * @throws IllegalArgumentException naming the bad value, never quoting it
    */
   public static ProjectCredentials of(String key, String secret) {
     check("API key", key);
@@ -41,9 +35,7 @@ public final class ProjectCredentials {
   }
 
   /**
-   * Credentials from {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE}.
-   *
-   * @return the credentials
+   * @return the credentials in {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE}
    * @throws IllegalStateException when a variable is missing or blank
    */
   public static ProjectCredentials fromEnvironment() {
@@ -51,10 +43,8 @@ public final class ProjectCredentials {
   }
 
   /**
-   * Credentials from {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE} in the given map.
-   *
    * @param environment variable names to values
-   * @return the credentials
+   * @return the credentials in {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE} there
    * @throws IllegalStateException when a variable is missing or blank
    */
   public static ProjectCredentials fromEnvironment(Map<String, String> environment) {

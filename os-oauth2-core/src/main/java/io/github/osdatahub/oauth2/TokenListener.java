@@ -11,25 +11,15 @@ package io.github.osdatahub.oauth2;
  * }</pre>
  */
 public interface TokenListener {
-  /**
-   * A new token arrived.
-   *
-   * @param token the token
-   */
+  /** @param token the token just fetched */
   default void onTokenFetched(AccessToken token) {}
 
   /**
-   * A token request failed.
-   *
-   * @param failure what went wrong
+   * @param failure why the refresh failed
    * @param servingCachedToken true when a still-valid token keeps being served meanwhile
    */
   default void onRefreshFailed(OsOAuth2Exception failure, boolean servingCachedToken) {}
 
-  /**
-   * A token was dropped because an API rejected it.
-   *
-   * @param token the rejected token
-   */
+  /** @param token the token just dropped because an API rejected it */
   default void onTokenInvalidated(AccessToken token) {}
 }

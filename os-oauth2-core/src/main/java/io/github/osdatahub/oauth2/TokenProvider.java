@@ -8,18 +8,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface TokenProvider {
   /**
-   * A valid token, fetching one if needed. Returns at once while a valid token is cached.
-   *
-   * @return the token
+   * @return a valid token: at once while one is cached, else fetched
    * @throws OsOAuth2Exception when none could be had
    */
   AccessToken token();
 
   /**
-   * A valid token without blocking the calling thread. The default completes on the calling thread
-   * with {@link #token()}; implementations that may block must override it.
+   * The default calls {@link #token()} on the calling thread; implementations that may block must
+   * override it.
    *
-   * @return a future of the token, completed exceptionally with an {@link OsOAuth2Exception}
+   * @return a future of a valid token, or of an {@link OsOAuth2Exception}
    */
   default CompletableFuture<AccessToken> tokenAsync() {
     try {

@@ -14,10 +14,6 @@ import java.util.Objects;
  * Basic ...} (encoded as the {@link CredentialEncoding} says), form content type, {@code Accept:
  * application/json}, a {@code User-Agent} naming the SDK, body {@code grant_type=client_credentials}.
  * {@link #toString()} redacts the {@code Authorization} header.
- *
- * <pre>{@code
- * TokenRequest request = TokenRequest.create(credentials, fake.tokenUri());
- * }</pre>
  */
 public final class TokenRequest {
   /** The OS Data Hub token endpoint. */
@@ -36,21 +32,17 @@ public final class TokenRequest {
   }
 
   /**
-   * The request to {@link #DEFAULT_ENDPOINT}.
-   *
    * @param credentials the project's key and secret
-   * @return the request
+   * @return the request to {@link #DEFAULT_ENDPOINT}
    */
   public static TokenRequest create(ProjectCredentials credentials) {
     return create(credentials, DEFAULT_ENDPOINT);
   }
 
   /**
-   * The request to another endpoint, such as a fake in tests.
-   *
    * @param credentials the project's key and secret
-   * @param endpoint an absolute https URI, or http to a loopback host
-   * @return the request
+   * @param endpoint an absolute https URI, or http to a loopback host (such as a fake in tests)
+   * @return the request to that endpoint
    * @throws IllegalArgumentException when the endpoint is not absolute, carries user info or a
    *     fragment, or is plain http to a host that is not loopback
    */
@@ -59,12 +51,10 @@ public final class TokenRequest {
   }
 
   /**
-   * The request to an endpoint, with the credentials encoded as given.
-   *
    * @param credentials the project's key and secret
    * @param endpoint an absolute https URI, or http to a loopback host
    * @param encoding how the key and secret go in the Basic header
-   * @return the request
+   * @return the request to that endpoint
    * @throws IllegalArgumentException for a bad endpoint (as above), or {@link CredentialEncoding#RAW}
    *     with a key holding {@code :}
    */

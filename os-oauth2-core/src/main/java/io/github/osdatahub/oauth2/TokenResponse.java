@@ -34,9 +34,7 @@ public final class TokenResponse {
   }
 
   /**
-   * Parses a 200 answer's body: UTF-8, an optional byte-order mark, one JSON object.
-   *
-   * @param body the body bytes
+   * @param body a 200 answer's body: UTF-8, an optional byte-order mark, one JSON object
    * @param codec the JSON codec
    * @return the parsed response
    * @throws MalformedResponseException naming what is wrong

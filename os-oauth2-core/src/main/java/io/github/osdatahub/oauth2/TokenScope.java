@@ -43,11 +43,9 @@ public final class TokenScope {
   }
 
   /**
-   * A scope of the given origins: a host name or IP literal, optionally with a port
-   * ({@code "api.os.uk"}, {@code "api.os.uk:8443"}, {@code "127.0.0.1"}, {@code "[::1]:8080"}).
-   *
-   * @param origins at least one
-   * @return the scope
+   * @param origins at least one host name or IP literal, optionally with a port ({@code "api.os.uk"},
+   *     {@code "api.os.uk:8443"}, {@code "127.0.0.1"}, {@code "[::1]:8080"})
+   * @return a scope of those origins
    * @throws IllegalArgumentException when none is given, or one is blank, has a scheme or path, or a bad port
    */
   public static TokenScope of(String... origins) {
@@ -60,10 +58,8 @@ public final class TokenScope {
   }
 
   /**
-   * This scope plus more origins.
-   *
    * @param more origins to allow as well, in the form {@link #of(String...)} takes
-   * @return a new scope
+   * @return a new scope of this one's origins and those
    */
   public TokenScope and(String... more) {
     return of(Stream.concat(entries.stream(), Arrays.stream(more)).toArray(String[]::new));
@@ -75,23 +71,19 @@ public final class TokenScope {
   }
 
   /**
-   * Whether a token may be sent to this URI.
-   *
    * @param uri an absolute request URI
-   * @return true when scheme, host, port and path are all in scope
+   * @return whether a token may be sent there: scheme, host, port and path all in scope
    */
   public boolean permits(URI uri) {
     return uri != null && permits(uri.getScheme(), uri.getHost(), uri.getPort(), uri.getRawPath());
   }
 
   /**
-   * Whether a token may be sent to this scheme, host, port and path.
-   *
    * @param scheme {@code https} or {@code http}
    * @param host the host, as in the URL (IPv6 with or without brackets)
    * @param port the port, or -1 for the scheme's default
    * @param path the raw request path, or null
-   * @return true when all four are in scope
+   * @return whether a token may be sent there: all four in scope
    */
   public boolean permits(String scheme, String host, int port, String path) {
     if (scheme == null || host == null) {

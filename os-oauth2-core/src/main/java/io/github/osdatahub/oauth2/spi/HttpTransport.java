@@ -17,18 +17,16 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface HttpTransport extends AutoCloseable {
   /**
-   * Sends the request and waits for the answer.
-   *
    * @param request the token request
    * @param timeout the most the whole exchange may take, connecting included
-   * @return the answer, whatever its status
+   * @return the answer, whatever its status, after waiting for it
    * @throws IOException when no answer came: also a timeout, and an interrupt (an
    *     {@link java.io.InterruptedIOException}, with the thread's interrupt flag set again)
    */
   TransportResponse send(TokenRequest request, Duration timeout) throws IOException;
 
   /**
-   * Sends the request without blocking, with the client's own asynchronous machinery.
+   * Sends without blocking, with the client's own asynchronous machinery.
    *
    * @param request the token request
    * @param timeout the most the whole exchange may take, connecting included

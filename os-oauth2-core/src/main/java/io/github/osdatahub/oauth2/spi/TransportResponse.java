@@ -36,11 +36,9 @@ public final class TransportResponse {
   }
 
   /**
-   * An answer from parts already in memory; a body over the bound is cut and flagged.
-   *
    * @param status the HTTP status
    * @param headers header name to values (any case)
-   * @param body the body bytes
+   * @param body the body bytes; over the bound, cut and flagged
    * @return the answer
    */
   public static TransportResponse of(int status, Map<String, List<String>> headers, byte[] body) {
@@ -48,8 +46,7 @@ public final class TransportResponse {
   }
 
   /**
-   * An answer whose body is read from a stream, at most the bound plus one byte (to learn whether
-   * there was more). Closes the stream.
+   * Reads the body up to the bound plus one byte (to learn whether there was more) and closes it.
    *
    * @param status the HTTP status
    * @param headers header name to values (any case)
@@ -90,10 +87,8 @@ public final class TransportResponse {
   }
 
   /**
-   * The first value of a header.
-   *
    * @param name the header name, any case
-   * @return the value, if present
+   * @return the header's first value, if present
    */
   public Optional<String> header(String name) {
     List<String> values = headers.get(name);
