@@ -183,8 +183,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
     try {
       Object usable = acquire();
-      if (usable instanceof AccessToken) {
-        return CompletableFuture.completedFuture((AccessToken) usable);
+      if (usable instanceof AccessToken token) {
+        return CompletableFuture.completedFuture(token);
       }
       return waiter((Refresh) usable, true);
     } catch (OsOAuth2Exception e) {
@@ -194,8 +194,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
   private AccessToken slowToken() {
     Object usable = acquire();
-    if (usable instanceof AccessToken) {
-      return (AccessToken) usable;
+    if (usable instanceof AccessToken token) {
+      return token;
     }
     CompletableFuture<AccessToken> w = waiter((Refresh) usable, false);
     try {
@@ -248,9 +248,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
   /**
    * A future for one waiting caller, bounded by maxWait. When the refresh it follows ends, the caller
-   * re-reads the cache rather than taking that refresh's result, so a token invalidated (or closed)
-   * meanwhile is never handed out. An async one completes on the executor, so its continuations
-   * never run on a timer or I/O thread.
+   * re-reads the cache rather than taking its result, so a token invalidated (or closed) meanwhile is
+   * never handed out. An async one completes on the executor (promise 5).
    */
   private CompletableFuture<AccessToken> waiter(Refresh refresh, boolean async) {
     CompletableFuture<AccessToken> result = new CompletableFuture<>();
@@ -282,8 +281,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         deliver(result, async, () -> result.completeExceptionally(e));
         return;
       }
-      if (next instanceof AccessToken) {
-        AccessToken token = (AccessToken) next;
+      if (next instanceof AccessToken token) {
         deliver(result, async, () -> result.complete(token));
       } else {
         follow((Refresh) next, result, async);
@@ -339,8 +337,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         return; // closed meanwhile: close() has failed the waiters
       }
       if (failed == null) {
-        next = new Snapshot(fresh.token, fresh.stateAt(now, wall), fresh.refreshAtNanos, fresh.expireAtNanos,
-            fresh.refreshAtWallMillis, fresh.expireAtWallMillis, null, null);
+        next = fresh.with(fresh.stateAt(now, wall), null, null);
       } else {
         int consecutive = s.failure == null ? 1 : s.failure.consecutive + 1;
         boolean holding = s.stateAt(now, wall) < EXPIRED;
@@ -374,8 +371,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       bound = max;
     }
     long jittered = Math.max(1_000_000L, (long) (random.getAsDouble() * bound)); // full jitter, 1 ms floor
-    if (e instanceof RateLimitedException) {
-      long asked = ((RateLimitedException) e).retryAfter().map(Duration::toNanos).orElse(0L);
+    if (e instanceof RateLimitedException limited) {
+      long asked = limited.retryAfter().map(Duration::toNanos).orElse(0L);
       jittered = Math.max(jittered, Math.min(asked, maxBackoffNanos));
     }
     return jittered;
@@ -406,9 +403,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   /**
-   * One timer task chain per provider: runs at the next deadline, or a clock check, whichever is
-   * first. Synchronized (no I/O inside) so that a tick and a token install racing cannot leave two
-   * chains running.
+   * One timer task chain per provider, run at the next deadline or clock check. Synchronized (no I/O
+   * inside) so that a tick and a token install racing cannot leave two chains running.
    */
   private synchronized void scheduleTick() {
     TimeSource.Cancellable previous = tick;

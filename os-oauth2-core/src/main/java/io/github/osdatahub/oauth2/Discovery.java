@@ -9,9 +9,8 @@ import java.util.ServiceLoader;
 import java.util.function.ToIntFunction;
 
 /**
- * Finds a transport and a JSON codec with {@link ServiceLoader}, through the SPI's own class loader
- * (so it works inside application servers whose context class loader differs), lazily, by a fixed
- * priority.
+ * Finds a transport and a JSON codec with {@link ServiceLoader}, lazily, by priority, through the
+ * SPI's own class loader (so it works inside application servers whose context loader differs).
  */
 final class Discovery {
   private Discovery() {}

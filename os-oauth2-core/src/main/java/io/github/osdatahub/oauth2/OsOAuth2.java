@@ -128,10 +128,8 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Where listener calls run and {@code tokenAsync()} futures that had to wait complete; default a
-     * shared pool of two daemon threads. Token requests need none of its threads.
-     *
-     * @param executor the executor; yours to shut down
+     * @param executor where listener calls run and {@code tokenAsync()} futures that waited complete,
+     *     yours to shut down; default a shared pool of two daemon threads
      * @return this builder
      */
     public Builder executor(Executor executor) {

@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The root of every failure the SDK reports; unchecked. Catch a subtype to act on one kind:
- * {@link CredentialsRejectedException} (fix the key or secret), {@link RateLimitedException}
- * (slow down), {@link ServerErrorException} and {@link TransportFailureException} (try later),
- * {@link RequestRejectedException}, {@link MalformedResponseException}, {@link TokenUnavailableException}.
- * A message never holds the secret, the Basic header, a token or more than a short excerpt of a body.
+ * The root of every failure the SDK reports; unchecked. Catch a subtype to act on one kind, such as
+ * {@link CredentialsRejectedException} (fix the key or secret) or {@link RateLimitedException}. A
+ * message never holds the secret, the Basic header, a token or more than a short excerpt of a body.
  */
 public class OsOAuth2Exception extends RuntimeException {
   private static final long serialVersionUID = 1L;

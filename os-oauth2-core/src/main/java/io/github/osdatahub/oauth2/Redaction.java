@@ -16,10 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Keeps secrets out of text quoted from an answer (error descriptions, body excerpts): masks the
- * known secrets of one request (the project secret, the Basic credentials in plain and base64
- * form), the value after a {@code Basic} or {@code Bearer} scheme, and the values of
- * {@code access_token}-like members, in JSON or form encoding. The one place this is done.
+ * The one place secrets are kept out of text quoted from an answer: masks one request's known
+ * secrets (the project secret, the Basic credentials plain and base64), the value after
+ * {@code Basic} or {@code Bearer}, and {@code access_token}-like members in JSON or form encoding.
  */
 final class Redaction {
   public static final int MAX_EXCERPT = 120;

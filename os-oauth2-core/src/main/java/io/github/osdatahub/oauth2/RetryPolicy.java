@@ -4,12 +4,10 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * When to try a token request again, for both the blocking and the asynchronous path. A retryable
- * failure is retried after a full-jitter delay under a bound doubling from initialBackoff to
- * maxBackoff, or after its Retry-After if longer; one over maxRetryAfter ends the retries. At most
- * maxAttempts requests, all inside the deadline: each request's timeout is the smaller of
- * attemptTimeout and the time left, and a retry starts only when at least minAttemptNanos() is left
- * after its delay (an attempt with less would most likely time out unanswered).
+ * When to try a token request again, for both the blocking and the asynchronous path (the core
+ * README gives the defaults). A Retry-After over maxRetryAfter ends the retries, and a retry starts
+ * only when at least minAttemptNanos() of the deadline is left after its delay: an attempt with less
+ * would most likely time out unanswered.
  */
 final class RetryPolicy {
   static final long MIN_ATTEMPT_NANOS = Duration.ofSeconds(1).toNanos();

@@ -1,9 +1,8 @@
 package io.github.osdatahub.oauth2;
 
 /**
- * The clocks and the timer that the token client and cache use: {@link #system()} in production,
- * the testkit's {@code ManualTimeSource} in tests, so that expiry, backoff and retries take no real
- * time.
+ * The clocks and timer the token client and cache use: {@link #system()}, or in tests the testkit's
+ * {@code ManualTimeSource}, so that expiry, backoff and retries take no real time.
  */
 public interface TimeSource {
   /** {@return monotonic time in nanoseconds, as {@link System#nanoTime()}: only differences mean anything} */

@@ -9,11 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The token exchange as data, built once and reused: what a
- * {@link io.github.osdatahub.oauth2.spi.HttpTransport} sends. {@code POST}, {@code Authorization:
- * Basic ...} (encoded as the {@link CredentialEncoding} says), form content type, {@code Accept:
- * application/json}, a {@code User-Agent} naming the SDK, body {@code grant_type=client_credentials}.
- * {@link #toString()} redacts the {@code Authorization} header.
+ * The token exchange as data, built once and reused: the {@code POST} with Basic credentials and
+ * {@code grant_type=client_credentials} that a {@link io.github.osdatahub.oauth2.spi.HttpTransport}
+ * sends. {@link #toString()} redacts the {@code Authorization} header.
  */
 public final class TokenRequest {
   /** The OS Data Hub token endpoint. */

@@ -26,7 +26,6 @@ final class TokenResponseParser {
 
   static TokenResponse parse(byte[] body, JsonCodec codec) {
     Map<String, Object> json = parseObject(decode(body), codec);
-
     Object token = json.get("access_token");
     if (token == null) {
       throw malformed("has no access_token");
@@ -40,9 +39,9 @@ final class TokenResponseParser {
     if (!AccessToken.isHeaderSafe(accessToken)) {
       throw malformed("has an access_token with characters that cannot go in an Authorization header");
     }
-    Duration expiresIn = expiresIn(json.get("expires_in"));
-    String tokenType = tokenType(json.get("token_type"));
-    return new TokenResponse(accessToken, expiresIn, issuedAt(json.get("issued_at")), tokenType);
+    // expires_in is checked before token_type, so its problem is the one named; issuedAt never throws.
+    return new TokenResponse(accessToken, expiresIn(json.get("expires_in")), issuedAt(json.get("issued_at")),
+        tokenType(json.get("token_type")));
   }
 
   private static String decode(byte[] body) {
