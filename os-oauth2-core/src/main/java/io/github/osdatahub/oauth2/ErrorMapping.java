@@ -22,10 +22,6 @@ import java.util.concurrent.TimeoutException;
 final class ErrorMapping {
   private ErrorMapping() {}
 
-  public static boolean isSuccess(int status) {
-    return status >= 200 && status < 300;
-  }
-
   public static AttemptFailure answer(TransportResponse answer, TokenRequest request, JsonCodec codec,
       Redaction redaction, long nowMillis) {
     int status = answer.status();

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,24 +54,19 @@ final class Redaction {
           String secret = keyAndSecret.substring(colon + 1);
           secrets.add(secret);
           // RFC 6749 encoding sends the secret form-urlencoded; a server may echo it decoded.
-          formDecoded(secret).ifPresent(secrets::add);
+          String decoded = URLDecoder.decode(secret, StandardCharsets.UTF_8);
+          if (!decoded.equals(secret) && !decoded.isBlank()) {
+            secrets.add(decoded);
+          }
         }
       } catch (IllegalArgumentException e) {
-        // Not base64: the encoded form alone is masked.
+        // Not base64 (the encoded form alone is masked), or a raw secret with a stray '%' that is no
+        // form encoding (the plain forms are already in).
       }
     }
     // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
     secrets.sort(Comparator.comparingInt(String::length).reversed());
     return new Redaction(List.copyOf(secrets));
-  }
-
-  private static Optional<String> formDecoded(String value) {
-    try {
-      String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
-      return decoded.equals(value) || decoded.isBlank() ? Optional.empty() : Optional.of(decoded);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // not form-encoded (a raw secret with a stray '%')
-    }
   }
 
   public boolean isRevealedBy(Throwable error) {

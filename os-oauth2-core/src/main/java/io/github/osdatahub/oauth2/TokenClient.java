@@ -161,7 +161,7 @@ final class TokenClient {
           redaction));
     }
     int status = answer.status();
-    if (!ErrorMapping.isSuccess(status)) {
+    if (status < 200 || status >= 300) {
       return new Settled(null, ErrorMapping.answer(answer, request, codec, redaction, time.currentTimeMillis()));
     }
     if (answer.truncated()) {
