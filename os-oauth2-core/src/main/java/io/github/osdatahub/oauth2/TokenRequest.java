@@ -41,8 +41,8 @@ public final class TokenRequest {
    * @param credentials the project's key and secret
    * @param endpoint an absolute https URI, or http to a loopback host (such as a fake in tests)
    * @return the request to that endpoint
-   * @throws IllegalArgumentException when the endpoint is not absolute, carries user info or a
-   *     fragment, or is plain http to a host that is not loopback
+   * @throws IllegalArgumentException if the endpoint lacks a scheme or host, has user info or a fragment,
+   *     or is http off loopback
    */
   public static TokenRequest create(ProjectCredentials credentials, URI endpoint) {
     return create(credentials, endpoint, CredentialEncoding.RFC6749);
@@ -53,8 +53,7 @@ public final class TokenRequest {
    * @param endpoint an absolute https URI, or http to a loopback host
    * @param encoding how the key and secret go in the Basic header
    * @return the request to that endpoint
-   * @throws IllegalArgumentException for a bad endpoint (as above), or {@link CredentialEncoding#RAW}
-   *     with a key holding {@code :}
+   * @throws IllegalArgumentException for a bad endpoint, or {@link CredentialEncoding#RAW} with a key holding {@code :}
    */
   public static TokenRequest create(ProjectCredentials credentials, URI endpoint, CredentialEncoding encoding) {
     Objects.requireNonNull(credentials, "credentials");

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  *   <li>its scheme is {@code https}, or {@code http} to a loopback host ({@code localhost}, an IPv4
  *       literal in {@code 127.0.0.0/8} or {@code ::1}: judged by the literal, never by a name lookup);
  *   <li>its host is one of the scope's (case-insensitive) and its port matches: an entry with a port
- *       permits that port only; one without permits 443, or any port for a loopback host;
+ *       permits that port only; one without permits 443, or any port for a loopback host (tests use
+ *       ephemeral ports);
  *   <li>its path is not the token endpoint's ({@code /oauth2/token/...}, however spelt).
  * </ul>
  *
@@ -43,8 +44,7 @@ public final class TokenScope {
   }
 
   /**
-   * @param origins at least one host name or IP literal, optionally with a port ({@code "api.os.uk"},
-   *     {@code "api.os.uk:8443"}, {@code "127.0.0.1"}, {@code "[::1]:8080"})
+   * @param origins at least one host or IP literal, maybe with a port ({@code "api.os.uk:8443"}, {@code "[::1]:80"})
    * @return a scope of those origins
    * @throws IllegalArgumentException when none is given, or one is blank, has a scheme or path, or a bad port
    */

@@ -15,8 +15,7 @@ public interface JsonCodec {
    *
    * @param json the text
    * @return the object's members
-   * @throws IllegalArgumentException when the text is not exactly one well-formed JSON object; the
-   *     message must not quote the text
+   * @throws IllegalArgumentException when the text is not one well-formed JSON object, never quoting it
    */
   Map<String, Object> parseObject(String json);
 }
