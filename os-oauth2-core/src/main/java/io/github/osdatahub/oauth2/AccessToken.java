@@ -6,16 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A bearer token as callers hold it: its value, the precomputed {@code Authorization} header
- * value and when it expires.
- *
- * <p>Immutable. {@link #toString()} never shows the value, only a short fingerprint of it, so
- * two tokens can be told apart in logs without revealing either. Equality is by value.
- *
- * <pre>{@code
- * AccessToken token = provider.token();
- * connection.setRequestProperty("Authorization", token.authorizationHeader());
- * }</pre>
+ * A bearer token as callers hold it: its value, the precomputed {@code Authorization} header value
+ * and when it expires. Immutable; equal by value. {@link #toString()} shows only a short
+ * fingerprint, never the value.
  */
 public final class AccessToken {
   private final String value;
@@ -37,83 +30,57 @@ public final class AccessToken {
   /**
    * A token from its value and wall-clock expiry, for tests and for tokens obtained elsewhere.
    *
-   * @param value the access token; not blank, visible ASCII only (no spaces, line breaks or other
-   *     control characters, which could split the {@code Authorization} header or a message)
+   * @param value the access token; not blank, visible ASCII only
    * @param expiresAt when it expires
    * @return the token
-   * @throws IllegalArgumentException when the value is blank or holds other characters (never
-   *     quoting it)
+   * @throws IllegalArgumentException when the value is blank or holds other characters (never quoted)
    */
   public static AccessToken of(String value, Instant expiresAt) {
     Objects.requireNonNull(expiresAt, "expiresAt");
     checkValue(value);
-    Instant now = Instant.now();
-    Duration lifetime = Duration.between(now, expiresAt);
+    Duration lifetime = Duration.between(Instant.now(), expiresAt);
     return new AccessToken(value, lifetime.isNegative() ? Duration.ZERO : lifetime, expiresAt,
         System.nanoTime(), null);
   }
 
-  /**
-   * The one rule for a token value, the same that the response parser applies: it goes into an
-   * {@code Authorization} header and into the JDK client's error messages, so a CR or LF could
-   * split either.
-   */
+  // The value goes into an Authorization header and into the JDK client's error messages, where a
+  // CR or LF could split either; the response parser applies the same rule.
+  static boolean isHeaderSafe(String value) {
+    return value.chars().allMatch(c -> c > ' ' && c <= '~');
+  }
+
   private static String checkValue(String value) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("access token value must not be blank");
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c <= ' ' || c > '~') {
-        throw new IllegalArgumentException("access token value must hold only visible ASCII characters "
-            + "(no spaces, line breaks or control characters): it goes in an Authorization header");
-      }
+    if (!isHeaderSafe(value)) {
+      throw new IllegalArgumentException("access token value must hold only visible ASCII characters "
+          + "(no spaces, line breaks or control characters): it goes in an Authorization header");
     }
     return value;
   }
 
-  /**
-   * The token itself. Treat it as a secret.
-   *
-   * @return the access token
-   */
+  /** {@return the token itself; treat it as a secret} */
   public String value() {
     return value;
   }
 
-  /**
-   * The {@code Authorization} header value, {@code Bearer <token>}, built once.
-   *
-   * @return the header value
-   */
+  /** {@return the {@code Authorization} header value, {@code Bearer <token>}} */
   public String authorizationHeader() {
     return authorizationHeader;
   }
 
-  /**
-   * The lifetime the server gave ({@code expires_in}).
-   *
-   * @return the lifetime
-   */
+  /** {@return the lifetime the server gave ({@code expires_in})} */
   public Duration lifetime() {
     return lifetime;
   }
 
-  /**
-   * When the token expires by the wall clock: the time the request was sent plus its lifetime.
-   *
-   * @return the expiry instant
-   */
+  /** {@return when the token expires by the wall clock: when its request was sent, plus its lifetime} */
   public Instant expiresAt() {
     return expiresAt;
   }
 
-  /**
-   * When the gateway says it issued the token ({@code issued_at}), by the gateway's clock; for
-   * diagnostics only.
-   *
-   * @return the issue time, if the server sent one
-   */
+  /** {@return when the gateway says it issued the token ({@code issued_at}, its clock), for diagnostics} */
   public Optional<Instant> issuedAt() {
     return Optional.ofNullable(issuedAt);
   }
@@ -123,11 +90,7 @@ public final class AccessToken {
     return sentAtNanos;
   }
 
-  /**
-   * A short, stable fingerprint of the value, safe to log.
-   *
-   * @return eight hex digits
-   */
+  /** {@return a short, stable fingerprint of the value, safe to log: eight hex digits} */
   public String fingerprint() {
     // FNV-1a: cheap and stable; not reversible in any useful way for a 28-character token.
     int h = 0x811c9dc5;

@@ -5,7 +5,6 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -14,28 +13,8 @@ import java.util.function.DoubleSupplier;
 
 /**
  * Holds one token, hands it out without locks or allocation, and renews it ahead of expiry with
- * exactly one request in flight, whatever the number of callers.
- *
- * <p>For a token of lifetime L, measured on the monotonic clock from when its request was sent:
- * <ul>
- *   <li>until {@code L - min(60 s, L/4)} (less up to a tenth of that margin as jitter) callers get the
- *       cached token from one volatile read: no lock, no allocation, no clock read;
- *   <li>from then until hard expiry at {@code L - min(30 s, L/10)}, the first caller starts one
- *       background refresh and every caller keeps getting the current token at once;
- *   <li>past hard expiry, callers wait for the one refresh in flight, each up to its own
- *       {@link OsOAuth2.Builder#maxWait(Duration) maxWait} (default 20 s).
- * </ul>
- * The state changes are made by a timer task at those deadlines (and every
- * 5 s while a token is held, to catch a wall clock that
- * jumped, as after a suspend). The slow path re-reads both clocks and expires on whichever says so
- * first; a token an API still rejects is caught by {@link #invalidate(AccessToken)}.
- *
- * <p>A failed refresh while the token is still valid keeps the token in service (stale-if-error)
- * and retries after an exponential backoff with full jitter (1 s doubling to 60 s, or the server's
- * {@code Retry-After} if longer). While no valid token is held the bound stays at 5 s, so callers
- * get a token within about 5 s of the endpoint recovering, however long it was down. A
- * {@link CredentialsRejectedException} is remembered for 30 s: callers get it at once, without a
- * token request each.
+ * exactly one request in flight, whatever the number of callers. Its phases, backoff and defaults
+ * are described once, in the core README ("The cache").
  *
  * <p>Promises, each held by a seeded stress test of interleaved calls:
  * <ol>
@@ -52,11 +31,6 @@ import java.util.function.DoubleSupplier;
  *       {@link #close()} has returned, events still queued are dropped (a call already being made
  *       finishes).
  * </ol>
- *
- * <pre>{@code
- * CachingTokenProvider provider = OsOAuth2.builder(ProjectCredentials.fromEnvironment()).build();
- * String header = provider.token().authorizationHeader();   // "Bearer ..."
- * }</pre>
  */
 public final class CachingTokenProvider implements TokenProvider, AutoCloseable {
   private static final int FRESH = 0;
@@ -65,33 +39,13 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private static final int CLOSED = 3;
 
   /**
-   * The whole state of the cache, immutable, swapped by compare-and-set: the token and what callers
-   * should do with it, the refresh in flight and the last failure. Keeping all of it in one
-   * reference makes every transition (publish a token and end its refresh, drop a rejected token
-   * and claim the next refresh, close) a single atomic step.
+   * The whole state of the cache, swapped by compare-and-set: keeping the token, the refresh in
+   * flight (or null) and the last failure since the last success (or null) in one reference makes
+   * every transition (publish a token and end its refresh, drop a rejected token and claim the next
+   * refresh, close) a single atomic step. The CAS compares references, never records' equals.
    */
-  private static final class Snapshot {
-    final AccessToken token; // null when there is none
-    final int state;
-    final long refreshAtNanos;
-    final long expireAtNanos;
-    final long refreshAtWallMillis;
-    final long expireAtWallMillis;
-    final Refresh refresh; // the one refresh in flight, or null
-    final Failure failure; // the last failed refresh since the last success, or null
-
-    Snapshot(AccessToken token, int state, long refreshAtNanos, long expireAtNanos, long refreshAtWallMillis,
-        long expireAtWallMillis, Refresh refresh, Failure failure) {
-      this.token = token;
-      this.state = state;
-      this.refreshAtNanos = refreshAtNanos;
-      this.expireAtNanos = expireAtNanos;
-      this.refreshAtWallMillis = refreshAtWallMillis;
-      this.expireAtWallMillis = expireAtWallMillis;
-      this.refresh = refresh;
-      this.failure = failure;
-    }
-
+  private record Snapshot(AccessToken token, int state, long refreshAtNanos, long expireAtNanos,
+      long refreshAtWallMillis, long expireAtWallMillis, Refresh refresh, Failure failure) {
     Snapshot with(int newState, Refresh newRefresh, Failure newFailure) {
       return new Snapshot(token, newState, refreshAtNanos, expireAtNanos, refreshAtWallMillis, expireAtWallMillis,
           newRefresh, newFailure);
@@ -117,23 +71,13 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   /** The last failure and when the next attempt may start. */
-  private static final class Failure {
-    final OsOAuth2Exception error;
-    final long retryNotBeforeNanos;
-    final int consecutive;
-
-    Failure(OsOAuth2Exception error, long retryNotBeforeNanos, int consecutive) {
-      this.error = error;
-      this.retryNotBeforeNanos = retryNotBeforeNanos;
-      this.consecutive = consecutive;
-    }
-  }
+  private record Failure(OsOAuth2Exception error, long retryNotBeforeNanos, int consecutive) {}
 
   /**
    * One refresh: the future its waiters follow, and the exchange it started. Starting and
-   * cancelling hold its monitor, so that {@link #close()} either stops a refresh before its request
-   * is handed to the transport or cancels that request: never neither. No I/O happens under the
-   * monitor: {@link TokenClient#fetchAsync()} only hands the request to an asynchronous transport.
+   * cancelling hold its monitor, so that close() either stops a refresh before its request reaches
+   * the transport or cancels that request: never neither. No I/O under it: fetchAsync only hands
+   * the request to an asynchronous transport.
    */
   private static final class Refresh {
     final CompletableFuture<AccessToken> result = new CompletableFuture<>();
@@ -222,9 +166,6 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     this.clockCheckNanos = b.clockCheckInterval.toNanos();
   }
 
-
-  // ---------------------------------------------------------------- hot path
-
   @Override
   public AccessToken token() {
     Snapshot s = snapshot;
@@ -242,8 +183,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
     try {
       Object usable = acquire();
-      if (usable instanceof AccessToken) {
-        return CompletableFuture.completedFuture((AccessToken) usable);
+      if (usable instanceof AccessToken token) {
+        return CompletableFuture.completedFuture(token);
       }
       return waiter((Refresh) usable, true);
     } catch (OsOAuth2Exception e) {
@@ -251,31 +192,27 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  // ---------------------------------------------------------------- slow path
-
   private AccessToken slowToken() {
     Object usable = acquire();
-    if (usable instanceof AccessToken) {
-      return (AccessToken) usable;
+    if (usable instanceof AccessToken token) {
+      return token;
     }
     CompletableFuture<AccessToken> w = waiter((Refresh) usable, false);
     try {
       return w.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TokenUnavailableException("interrupted while waiting for a token", OsOAuth2Exception.NO_STATUS,
-          null, e);
+      throw new TokenUnavailableException("interrupted while waiting for a token", e);
     } catch (ExecutionException e) {
       throw rethrowable(e.getCause());
     }
   }
 
   /**
-   * Re-reads the clocks and returns either a token that may be served now (claiming a background
-   * refresh when one is due) or the {@link Refresh} in flight that the caller must wait for
-   * (claiming it when none is). Throws the remembered failure while backing off with no usable
-   * token, or when closed. Each claim is a compare-and-set of the whole snapshot, so the backoff it
-   * checked is the one in force when it claims.
+   * Re-reads the clocks and returns a token to serve now (claiming a background refresh when one is
+   * due) or the {@link Refresh} to wait for (claiming one when none is in flight); throws while
+   * backing off with no usable token, or when closed. Each claim is a compare-and-set of the whole
+   * snapshot, so the backoff it checked is the one in force when it claims.
    */
   private Object acquire() {
     long now = time.nanoTime();
@@ -310,17 +247,16 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   /**
-   * A future for one waiting caller, bounded by maxWait on the time source. Each time a refresh it
-   * follows ends, the caller re-reads the cache rather than taking that refresh's result, so a
-   * token that was invalidated (or closed) meanwhile is never handed out. For {@link #tokenAsync()}
-   * callers it completes on the executor, so their continuations never run on a timer or I/O thread.
+   * A future for one waiting caller, bounded by maxWait. When the refresh it follows ends, the caller
+   * re-reads the cache rather than taking its result, so a token invalidated (or closed) meanwhile is
+   * never handed out. An async one completes on the executor (promise 5).
    */
   private CompletableFuture<AccessToken> waiter(Refresh refresh, boolean async) {
     CompletableFuture<AccessToken> result = new CompletableFuture<>();
     TimeSource.Cancellable timeout = time.schedule(() -> {
+      Failure last = snapshot.failure;
       TokenUnavailableException late = new TokenUnavailableException("no token within "
-          + Duration.ofNanos(maxWaitNanos) + " (a token request is still in flight)", OsOAuth2Exception.NO_STATUS,
-          null, lastError());
+          + Duration.ofNanos(maxWaitNanos) + " (a token request is still in flight)", last == null ? null : last.error);
       deliver(result, async, () -> result.completeExceptionally(late));
     }, maxWaitNanos);
     result.whenComplete((token, error) -> timeout.cancel());
@@ -345,8 +281,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         deliver(result, async, () -> result.completeExceptionally(e));
         return;
       }
-      if (next instanceof AccessToken) {
-        AccessToken token = (AccessToken) next;
+      if (next instanceof AccessToken token) {
         deliver(result, async, () -> result.complete(token));
       } else {
         follow((Refresh) next, result, async);
@@ -365,11 +300,6 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     } catch (RejectedExecutionException e) {
       completion.run(); // a shut-down executor must not leave a caller waiting forever
     }
-  }
-
-  private Throwable lastError() {
-    Failure f = snapshot.failure;
-    return f == null ? null : f.error;
   }
 
   /** Sends the token request of a refresh this thread has claimed. */
@@ -394,7 +324,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       fresh = snapshotOf(token);
       if (fresh.stateAt(now, wall) == EXPIRED) {
         failed = new TokenUnavailableException("the token arrived after its usable lifetime (" + token.lifetime()
-            + ", less the expiry margin): the token request took too long", OsOAuth2Exception.NO_STATUS, null, null);
+            + ", less the expiry margin): the token request took too long", null);
       }
     } else {
       failed = rethrowable(error);
@@ -411,8 +341,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
           return; // closed meanwhile: close() has failed the waiters
         }
         if (failed == null) {
-          next = new Snapshot(fresh.token, fresh.stateAt(now, wall), fresh.refreshAtNanos, fresh.expireAtNanos,
-              fresh.refreshAtWallMillis, fresh.expireAtWallMillis, null, null);
+          next = fresh.with(fresh.stateAt(now, wall), null, null);
         } else {
           int consecutive = s.failure == null ? 1 : s.failure.consecutive + 1;
           boolean holding = s.stateAt(now, wall) < EXPIRED;
@@ -452,8 +381,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       bound = max;
     }
     long jittered = Math.max(1_000_000L, (long) (random.getAsDouble() * bound)); // full jitter, 1 ms floor
-    if (e instanceof RateLimitedException) {
-      long asked = ((RateLimitedException) e).retryAfter().map(Duration::toNanos).orElse(0L);
+    if (e instanceof RateLimitedException limited) {
+      long asked = limited.retryAfter().map(Duration::toNanos).orElse(0L);
       jittered = Math.max(jittered, Math.min(asked, maxBackoffNanos));
     }
     return jittered;
@@ -484,9 +413,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   /**
-   * One timer task chain per provider: runs at the next deadline, or a clock check, whichever is
-   * first. Synchronized (no I/O inside) so that a tick and a token install racing cannot leave two
-   * chains running.
+   * One timer task chain per provider, run at the next deadline or clock check. Synchronized (no I/O
+   * inside) so that a tick and a token install racing cannot leave two chains running.
    */
   private synchronized void scheduleTick() {
     TimeSource.Cancellable previous = tick;
@@ -537,21 +465,15 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  /**
-   * The counters: token requests sent (retries included), refreshes started, refreshes failed,
-   * tokens invalidated.
-   *
-   * @return a snapshot of the counters
-   */
+  /** {@return the counters: token requests (retries included), refreshes, failures, invalidations} */
   public TokenStats stats() {
     return new TokenStats(client.requestsSent(), refreshes.sum(), failures.sum(), invalidations.sum());
   }
 
   /**
-   * Stops the timer, cancels the token request in flight, fails callers waiting for a token and
-   * makes every later call fail with a {@link TokenUnavailableException}. When it returns, no
-   * further token request will be started. Closes a transport it discovered; a transport or
-   * executor it was given is the caller's.
+   * Cancels the token request in flight and fails waiting and later calls with a
+   * {@link TokenUnavailableException}; once it returns, no token request starts. Closes a transport
+   * it discovered; one it was given, and the executor, are the caller's.
    */
   @Override
   public void close() {
@@ -570,27 +492,23 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       inFlight.result.completeExceptionally(closed());
     }
     if (ownsTransport) {
-      client.closeTransport(); // discovered, so created for this provider; a given one is the caller's
+      client.closeTransport();
     }
   }
 
   private static TokenUnavailableException closed() {
-    return new TokenUnavailableException("the token provider is closed", OsOAuth2Exception.NO_STATUS, null, null);
+    return new TokenUnavailableException("the token provider is closed", null);
   }
 
   private static OsOAuth2Exception rethrowable(Throwable error) {
-    Throwable e = error;
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-      e = e.getCause();
-    }
-    if (e instanceof OsOAuth2Exception) {
-      return (OsOAuth2Exception) e;
+    Throwable e = ErrorMapping.unwrap(error);
+    if (e instanceof OsOAuth2Exception known) {
+      return known;
     }
     if (e instanceof CancellationException) {
-      return new TokenUnavailableException("the token request was cancelled", OsOAuth2Exception.NO_STATUS, null, e);
+      return new TokenUnavailableException("the token request was cancelled", e);
     }
-    return new TokenUnavailableException("the token request failed: " + e.getClass().getSimpleName(),
-        OsOAuth2Exception.NO_STATUS, null, e);
+    return new TokenUnavailableException("the token request failed: " + e.getClass().getSimpleName(), e);
   }
 
   @Override

@@ -9,9 +9,8 @@ import java.util.ServiceLoader;
 import java.util.function.ToIntFunction;
 
 /**
- * Finds a transport and a JSON codec with {@link ServiceLoader}, through the SPI's own class loader
- * (so it works inside application servers whose context class loader differs), lazily, by a fixed
- * priority.
+ * Finds a transport and a JSON codec with {@link ServiceLoader}, lazily, by priority, through the
+ * SPI's own class loader (so it works inside application servers whose context loader differs).
  */
 final class Discovery {
   private Discovery() {}
@@ -29,17 +28,9 @@ final class Discovery {
   }
 
   private static <P> P best(Class<P> type, ToIntFunction<P> priority, String missing) {
-    java.util.List<P> found = all(type, priority);
-    if (found.isEmpty()) {
-      throw new IllegalStateException(missing);
-    }
-    return found.get(0);
-  }
-
-  private static <P> java.util.List<P> all(Class<P> type, ToIntFunction<P> priority) {
     return ServiceLoader.load(type, type.getClassLoader()).stream()
         .map(ServiceLoader.Provider::get)
-        .sorted(Comparator.comparingInt(priority).reversed())
-        .toList();
+        .max(Comparator.comparingInt(priority))
+        .orElseThrow(() -> new IllegalStateException(missing));
   }
 }

@@ -1,6 +1,5 @@
 package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.OsOAuth2Exception;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import io.github.osdatahub.oauth2.spi.TransportResponse;
 import java.io.IOException;
@@ -8,33 +7,20 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Turns what the token endpoint did into an {@link AttemptFailure}: the one place HTTP statuses
- * and error bodies are mapped.
- *
- * <p>Statuses: 2xx is success (the body is parsed elsewhere); 3xx is a rejected request, since
- * redirects are never followed; 401 is rejected credentials; 429 is rate limiting; other 4xx a
- * rejected request; 5xx a server error; anything else a malformed answer. Only 429, 5xx and a
- * failure to get an answer are retryable. An error answer whose body was cut at the bound keeps its
- * status's mapping: a 10 MB HTML error page from a proxy is still a 503.
- *
- * <p>Bodies: the gateway's {@code {"ErrorCode","Error"}}, Apigee's
- * {@code {"fault":{"faultstring","detail":{"errorcode"}}}} and RFC 6749's
- * {@code error}/{@code error_description} are read for the error code and description; any other
- * body is quoted as a short excerpt. Everything quoted goes through {@link Redaction#excerpt}.
+ * Turns what the token endpoint did into an {@link AttemptFailure}: the one place HTTP statuses and
+ * error bodies are mapped. 3xx is a rejected request, since redirects are never followed; only 429,
+ * 5xx and no answer are retryable. An error body cut at the bound keeps its status's mapping (a
+ * 10 MB HTML page from a proxy is still a 503). Error envelopes are read by {@link GatewayError};
+ * any other body is quoted as a short excerpt. Everything quoted goes through {@link Redaction}.
  */
 final class ErrorMapping {
   private ErrorMapping() {}
-
-  public static boolean isSuccess(int status) {
-    return status >= 200 && status < 300;
-  }
 
   public static AttemptFailure answer(TransportResponse answer, TokenRequest request, JsonCodec codec,
       Redaction redaction, long nowMillis) {
@@ -84,10 +70,7 @@ final class ErrorMapping {
   }
 
   public static AttemptFailure noAnswer(Throwable error, Redaction redaction) {
-    Throwable e = error;
-    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
-      e = e.getCause();
-    }
+    Throwable e = unwrap(error);
     String what = e.getClass().getSimpleName();
     String message = redaction.excerpt(e.getMessage());
     String described = what + (message.isEmpty() ? "" : ": " + message);
@@ -99,6 +82,14 @@ final class ErrorMapping {
     // Not an I/O failure: a bug or misuse in the transport, which another attempt would repeat.
     return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null,
         "the HTTP transport failed: " + described, null, cause, false);
+  }
+
+  static Throwable unwrap(Throwable error) {
+    Throwable e = error;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
   }
 
   public static Throwable safeCause(Throwable e, Redaction redaction) {
@@ -131,7 +122,6 @@ final class ErrorMapping {
         maskedCode == null || maskedCode.isEmpty() ? null : maskedCode,
         error.get().message().map(redaction::excerpt).orElse("")};
   }
-
 
   private static String location(URI endpoint, String location, Redaction redaction) {
     try {

@@ -11,14 +11,11 @@ import java.util.Optional;
  * endpoint's {@code {"ErrorCode":..,"Error":..}}, the gateway's
  * {@code {"fault":{"faultstring":..,"detail":{"errorcode":..}}}}, RFC 6749's
  * {@code {"error":..,"error_description":..}}, or the APIs' {@code {"error":{"statuscode":..,"message":..}}}.
- * The one reader of these envelopes: the token client's error mapping and the CLI both use it.
- *
- * <p>Values are stripped of control characters and cut to {@value #MAX_LENGTH} characters. They are
- * the server's words, not checked for secrets: mask them before logging if the body could echo one.
+ * Values are stripped of control characters and cut to {@value #MAX_LENGTH} characters, but are the
+ * server's words, not checked for secrets: mask them before logging if the body could echo one.
  *
  * <pre>{@code
- * GatewayError.parse(responseBody, JacksonJsonCodec.create())
- *     .ifPresent(e -> log.warn("OS API refused: {}", e.describe()));
+ * GatewayError.parse(responseBody, codec).ifPresent(e -> log.warn("OS API refused: {}", e.describe()));
  * }</pre>
  */
 public final class GatewayError {
@@ -34,9 +31,7 @@ public final class GatewayError {
   }
 
   /**
-   * Reads a body: UTF-8, an optional byte-order mark, one JSON object in a known envelope.
-   *
-   * @param body the response body
+   * @param body the response body: UTF-8, an optional byte-order mark, one JSON object
    * @param codec the JSON codec
    * @return the error, or empty when the body is not JSON or has no known envelope
    */
@@ -54,9 +49,7 @@ public final class GatewayError {
   }
 
   /**
-   * Reads an already parsed JSON object.
-   *
-   * @param json the body's members
+   * @param json an already parsed body's members
    * @return the error, or empty when no known envelope is there
    */
   public static Optional<GatewayError> from(Map<String, Object> json) {
@@ -80,39 +73,24 @@ public final class GatewayError {
   }
 
   private static String clean(Object value) {
-    if (!(value instanceof String)) {
+    if (!(value instanceof String text)) {
       return null; // a code or message that is an object, array or number is not one the gateway sends
     }
-    String s = ((String) value).replaceAll("\\p{Cntrl}+", " ").strip();
-    if (s.isEmpty()) {
-      return null;
-    }
-    return s.length() <= MAX_LENGTH ? s : s.substring(0, MAX_LENGTH) + "...";
+    String s = text.replaceAll("\\p{Cntrl}+", " ").strip();
+    return s.isEmpty() ? null : s.length() <= MAX_LENGTH ? s : s.substring(0, MAX_LENGTH) + "...";
   }
 
-  /**
-   * The error code, such as {@code invalid_client} or {@code keymanagement.service.access_token_expired}.
-   *
-   * @return the code, if the body had one
-   */
+  /** {@return the error code, such as {@code invalid_client}, if the body had one} */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
 
-  /**
-   * The message, such as {@code Client credentials are invalid}.
-   *
-   * @return the message, if the body had one
-   */
+  /** {@return the message, such as {@code Client credentials are invalid}, if the body had one} */
   public Optional<String> message() {
     return Optional.ofNullable(message);
   }
 
-  /**
-   * {@code code: message}, or whichever of the two there is.
-   *
-   * @return the description
-   */
+  /** {@return {@code code: message}, or whichever of the two there is} */
   public String describe() {
     if (code != null && message != null) {
       return code + ": " + message;

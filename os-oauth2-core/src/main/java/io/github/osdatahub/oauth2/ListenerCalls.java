@@ -9,9 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * Delivers a provider's events to its {@link TokenListener} on the executor, one call at a time and
- * in the order the events were posted, so metrics code never sees a refresh before the fetch that
- * preceded it. A listener's exception is swallowed: it must not break token delivery. A saturated
- * or shut-down executor loses notifications, never a token.
+ * in posting order, so metrics never see a refresh before the fetch that preceded it. A listener's
+ * exception, or a saturated or shut-down executor, loses notifications, never a token.
  */
 final class ListenerCalls {
   private final TokenListener listener; // null: no listener, nothing to do

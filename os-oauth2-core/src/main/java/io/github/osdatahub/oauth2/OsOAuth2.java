@@ -13,33 +13,23 @@ import java.util.function.DoubleSupplier;
  * The entry point: a cached, self-renewing token provider in one line.
  *
  * <pre>{@code
- * // Transport and JSON found on the class path (add e.g. os-oauth2-jdk and os-oauth2-jackson):
- * CachingTokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment());
- *
- * // Or everything explicit:
- * CachingTokenProvider provider = OsOAuth2.builder(credentials)
- *     .transport(OkHttpTransport.create(okHttpClient))
- *     .jsonCodec(GsonJsonCodec.create())
- *     .build();
+ * CachingTokenProvider provider = OsOAuth2.tokenProvider(credentials);   // transport and JSON discovered
+ * CachingTokenProvider explicit = OsOAuth2.builder(credentials).transport(OkHttpTransport.create(okHttp)).build();
  * }</pre>
  */
 public final class OsOAuth2 {
   private OsOAuth2() {}
 
-  /**
-   * The SDK's version, as sent in its {@code User-Agent}.
-   *
-   * @return the version, such as {@code 0.1.0}, or {@code unknown} when run from unpackaged classes
-   */
+  /** {@return the SDK's version, as sent in its {@code User-Agent}; {@code unknown} from unpackaged classes} */
   public static String version() {
     return SdkVersion.version();
   }
 
   /**
-   * A caching provider with the discovered transport and codec and every default.
+   * A provider with the discovered transport and codec and every default.
    *
    * @param credentials the project's key and secret
-   * @return the provider; {@link CachingTokenProvider#close() close} it when done
+   * @return the provider; close it when done
    * @throws IllegalStateException naming the artifacts to add when no transport or codec is found
    */
   public static CachingTokenProvider tokenProvider(ProjectCredentials credentials) {
@@ -47,19 +37,14 @@ public final class OsOAuth2 {
   }
 
   /**
-   * The one builder: everything a provider needs, in one place.
-   *
    * @param credentials the project's key and secret
-   * @return the builder
+   * @return the one builder of a provider
    */
   public static Builder builder(ProjectCredentials credentials) {
     return new Builder(credentials);
   }
 
-  /**
-   * Configures a {@link CachingTokenProvider}. Each setting is checked as it is given, and a bad one
-   * is named in the exception. Defaults suit OS's 299 s tokens; the core README lists them.
-   */
+  /** Configures a {@link CachingTokenProvider}, checking each setting as given; defaults: core README. */
   public static final class Builder {
     // Read by TokenClient and CachingTokenProvider, which this builder makes.
     final ProjectCredentials credentials;
@@ -95,9 +80,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The token endpoint; default {@code https://api.os.uk/oauth2/token/v1}.
-     *
-     * @param endpoint https, or plain http to a loopback host
+     * @param endpoint https, or http to a loopback host; default {@link TokenRequest#DEFAULT_ENDPOINT}
      * @return this builder
      */
     public Builder endpoint(URI endpoint) {
@@ -107,10 +90,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * How the key and secret go in the Basic header; default {@link CredentialEncoding#RFC6749}.
-     * For OS's letters-and-digits credentials both encodings send the same bytes.
-     *
-     * @param encoding {@link CredentialEncoding#RAW} for a gateway that does not decode
+     * @param encoding how the key and secret go in the Basic header; default {@link CredentialEncoding#RFC6749}
      * @return this builder
      * @throws IllegalArgumentException for RAW with a key that holds {@code :}
      */
@@ -121,10 +101,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The HTTP transport; default: discovered. A transport given here is yours to close; one the
-     * provider discovers is closed with the provider.
-     *
-     * @param transport the transport
+     * @param transport the HTTP transport, yours to close; default: discovered, and closed with the provider
      * @return this builder
      */
     public Builder transport(HttpTransport transport) {
@@ -133,9 +110,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The JSON codec; default: discovered.
-     *
-     * @param codec the codec
+     * @param codec the JSON codec; default: discovered
      * @return this builder
      */
     public Builder jsonCodec(JsonCodec codec) {
@@ -144,9 +119,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The clocks and timer; default {@link TimeSource#system()}. Tests pass a manual one.
-     *
-     * @param time the time source
+     * @param time the clocks and timer; default {@link TimeSource#system()}
      * @return this builder
      */
     public Builder timeSource(TimeSource time) {
@@ -155,12 +128,8 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Where listener calls run (one at a time, in event order) and where {@code tokenAsync()}
-     * futures that had to wait complete; default a shared pool of two daemon threads, created on
-     * first use. Token requests need none of its threads: they are asynchronous and complete on the
-     * transport's own.
-     *
-     * @param executor the executor; yours to shut down
+     * @param executor where listener calls run and {@code tokenAsync()} futures that waited complete,
+     *     yours to shut down; default a shared pool of two daemon threads
      * @return this builder
      */
     public Builder executor(Executor executor) {
@@ -169,9 +138,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Hooks for logging and metrics.
-     *
-     * @param listener the listener
+     * @param listener hooks for logging and metrics
      * @return this builder
      */
     public Builder listener(TokenListener listener) {
@@ -180,9 +147,7 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The most a caller waits when there is no valid token; default 20 s.
-     *
-     * @param maxWait positive
+     * @param maxWait the most a caller waits when there is no valid token; default 20 s
      * @return this builder
      */
     public Builder maxWait(Duration maxWait) {
@@ -191,10 +156,10 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Builds the provider, discovering the transport and codec if none was given. No thread starts
-     * and no request is sent until the first token is asked for.
+     * Builds the provider, discovering the transport and codec if none was given. Nothing starts
+     * until the first token is asked for.
      *
-     * @return the provider; {@link CachingTokenProvider#close() close} it when done
+     * @return the provider; close it when done
      * @throws IllegalStateException naming the artifacts to add when discovery finds nothing
      */
     public CachingTokenProvider build() {
@@ -235,7 +200,6 @@ public final class OsOAuth2 {
       return this;
     }
 
-    /** Backoff between the attempts of one fetch: full jitter under a bound from initial doubling to max. */
     Builder retryBackoff(Duration initial, Duration max) {
       this.retryBackoff = positive("retryBackoff initial", initial);
       this.maxRetryBackoff = atLeast("retryBackoff max", max, initial);
@@ -267,7 +231,6 @@ public final class OsOAuth2 {
       return this;
     }
 
-    /** Backoff between failed refreshes: full jitter under a bound from initial doubling to max. */
     Builder failureBackoff(Duration initial, Duration max) {
       this.failureBackoff = positive("failureBackoff initial", initial);
       this.maxFailureBackoff = atLeast("failureBackoff max", max, initial);
@@ -290,8 +253,7 @@ public final class OsOAuth2 {
     }
 
     private static Duration positive(String name, Duration d) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
+      if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
         throw new IllegalArgumentException(name + " must be positive, was " + d);
       }
       return d;

@@ -4,21 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The root of every failure the SDK reports; unchecked. Catch a subtype to act on one kind:
- * {@link CredentialsRejectedException} (fix the key or secret), {@link RateLimitedException}
- * (slow down), {@link ServerErrorException} and {@link TransportFailureException} (try later),
- * {@link RequestRejectedException}, {@link MalformedResponseException}, {@link TokenUnavailableException}.
- *
- * <p>Keeps the HTTP status and the gateway's error code where there was one. A message never
- * holds the secret, the Basic header, a token or more than a short excerpt of a body.
- *
- * <pre>{@code
- * try {
- *   provider.token();
- * } catch (CredentialsRejectedException e) {
- *   log.error("OS Data Hub rejected the project key or secret ({})", e.errorCode().orElse("no code"));
- * }
- * }</pre>
+ * The root of every failure the SDK reports; unchecked. Catch a subtype to act on one kind, such as
+ * {@link CredentialsRejectedException} (fix the key or secret) or {@link RateLimitedException}. A
+ * message never holds the secret, the Basic header, a token or more than a short excerpt of a body.
  */
 public class OsOAuth2Exception extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -35,11 +23,7 @@ public class OsOAuth2Exception extends RuntimeException {
     this.errorCode = errorCode;
   }
 
-  /**
-   * The exception for a failed token exchange: the one mapping from HTTP status to type. No answer
-   * is a transport failure; 401 rejected credentials; 429 a rate limit; other 3xx and 4xx a rejected
-   * request; 5xx a server error; anything else (a 2xx that was not a usable token) malformed.
-   */
+  /** The one mapping from a failed exchange's HTTP status to the exception type. */
   static OsOAuth2Exception forAnswer(String message, int status, String errorCode, Duration retryAfter,
       Throwable cause) {
     if (status == NO_STATUS) {
@@ -60,21 +44,12 @@ public class OsOAuth2Exception extends RuntimeException {
     return new MalformedResponseException(message, status, errorCode, cause);
   }
 
-  /**
-   * The HTTP status of the answer that caused this, or {@link #NO_STATUS} when there was none.
-   *
-   * @return the status
-   */
+  /** {@return the HTTP status of the answer that caused this, or {@link #NO_STATUS} when there was none} */
   public int status() {
     return status;
   }
 
-  /**
-   * The gateway's error code ({@code ErrorCode}, {@code fault.detail.errorcode} or RFC 6749
-   * {@code error}), when the answer carried one.
-   *
-   * @return the error code
-   */
+  /** {@return the gateway's error code ({@code ErrorCode}, {@code errorcode} or {@code error}), if sent} */
   public Optional<String> errorCode() {
     return Optional.ofNullable(errorCode);
   }

@@ -5,15 +5,8 @@ import java.util.Objects;
 
 /**
  * An OS Data Hub project's API key and secret, the client credentials exchanged for a token.
- *
- * <p>Immutable. {@link #toString()} shows at most the first four characters of the key and never
- * the secret. How the two are put in the token request is a setting of the client,
- * {@link CredentialEncoding}: by default RFC 6749's, which for OS's letters-and-digits credentials
- * sends the same bytes as {@code curl -u KEY:SECRET}.
- *
- * <pre>{@code
- * ProjectCredentials credentials = ProjectCredentials.fromEnvironment();
- * }</pre>
+ * Immutable; {@link #toString()} shows at most the first four characters of the key, never the
+ * secret. How the two go in the request is a {@link CredentialEncoding}.
  */
 public final class ProjectCredentials {
   /** Environment variable that holds the project API key. */
@@ -30,13 +23,10 @@ public final class ProjectCredentials {
   }
 
   /**
-   * Credentials from a key and a secret.
-   *
-   * @param key the project API key; not blank, no control characters (a {@code :} only with the
-   *     default {@link CredentialEncoding#RFC6749})
+   * @param key the project API key; not blank, no control characters
    * @param secret the project API secret; not blank, no control characters
    * @return the credentials
-   * @throws IllegalArgumentException naming the bad value (never quoting it)
+   * @throws IllegalArgumentException naming the bad value, never quoting it
    */
   public static ProjectCredentials of(String key, String secret) {
     check("API key", key);
@@ -45,9 +35,7 @@ public final class ProjectCredentials {
   }
 
   /**
-   * Credentials from {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE}.
-   *
-   * @return the credentials
+   * @return the credentials in {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE}
    * @throws IllegalStateException when a variable is missing or blank
    */
   public static ProjectCredentials fromEnvironment() {
@@ -55,11 +43,8 @@ public final class ProjectCredentials {
   }
 
   /**
-   * Credentials from {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE} in the given map, for
-   * tests and for applications that hold their configuration elsewhere.
-   *
    * @param environment variable names to values
-   * @return the credentials
+   * @return the credentials in {@value #KEY_VARIABLE} and {@value #SECRET_VARIABLE} there
    * @throws IllegalStateException when a variable is missing or blank
    */
   public static ProjectCredentials fromEnvironment(Map<String, String> environment) {
@@ -79,20 +64,12 @@ public final class ProjectCredentials {
     }
   }
 
-  /**
-   * The project API key.
-   *
-   * @return the key
-   */
+  /** {@return the project API key} */
   public String key() {
     return key;
   }
 
-  /**
-   * The {@code Authorization} header value for the token request; never logged.
-   *
-   * @throws IllegalArgumentException when the encoding cannot carry the key
-   */
+  // Never logged. Throws IllegalArgumentException when the encoding cannot carry the key.
   String basicAuthorization(CredentialEncoding encoding) {
     return encoding.basicAuthorization(key, secret);
   }
@@ -104,18 +81,14 @@ public final class ProjectCredentials {
     if (value.isBlank()) {
       throw new IllegalArgumentException(what + " must not be blank");
     }
-    for (int i = 0; i < value.length(); i++) {
-      if (Character.isISOControl(value.charAt(i))) {
-        throw new IllegalArgumentException(what + " must not contain control characters");
-      }
+    if (value.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException(what + " must not contain control characters");
     }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ProjectCredentials
-        && ((ProjectCredentials) o).key.equals(key)
-        && ((ProjectCredentials) o).secret.equals(secret);
+    return o instanceof ProjectCredentials other && other.key.equals(key) && other.secret.equals(secret);
   }
 
   @Override

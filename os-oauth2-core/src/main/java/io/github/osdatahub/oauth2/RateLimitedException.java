@@ -17,11 +17,7 @@ public class RateLimitedException extends OsOAuth2Exception {
     this.retryAfter = retryAfter;
   }
 
-  /**
-   * The wait the server asked for in {@code Retry-After}, when it sent one.
-   *
-   * @return the wait
-   */
+  /** {@return the wait the server asked for in {@code Retry-After}, if it sent one} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -11,16 +11,13 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Keeps secrets out of text quoted from an answer (error descriptions, body excerpts): masks the
- * known secrets of one request (the project secret, the Basic credentials in plain and base64
- * form), the value after a {@code Basic} or {@code Bearer} scheme, and the values of
- * {@code access_token}-like members, in JSON or form encoding. The one place this is done.
+ * The one place secrets are kept out of text quoted from an answer: masks one request's known
+ * secrets (the project secret, the Basic credentials plain and base64), the value after
+ * {@code Basic} or {@code Bearer}, and {@code access_token}-like members in JSON or form encoding.
  */
 final class Redaction {
   public static final int MAX_EXCERPT = 120;
@@ -34,7 +31,8 @@ final class Redaction {
       "\\b((?:access_token|refresh_token|id_token|client_secret)=)[^&\\s\"]*+", Pattern.CASE_INSENSITIVE);
   private static final Pattern AUTH_VALUE = Pattern.compile(
       "\\b(Basic|Bearer)(\\s++)[A-Za-z0-9+/=._~-]++", Pattern.CASE_INSENSITIVE);
-
+  // What Character.isISOControl calls control, and the line and paragraph separators.
+  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]");
 
   private final List<String> secrets;
 
@@ -56,24 +54,19 @@ final class Redaction {
           String secret = keyAndSecret.substring(colon + 1);
           secrets.add(secret);
           // RFC 6749 encoding sends the secret form-urlencoded; a server may echo it decoded.
-          formDecoded(secret).ifPresent(secrets::add);
+          String decoded = URLDecoder.decode(secret, StandardCharsets.UTF_8);
+          if (!decoded.equals(secret) && !decoded.isBlank()) {
+            secrets.add(decoded);
+          }
         }
       } catch (IllegalArgumentException e) {
-        // Not base64: the encoded form alone is masked.
+        // Not base64 (the encoded form alone is masked), or a raw secret with a stray '%' that is no
+        // form encoding (the plain forms are already in).
       }
     }
     // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
     secrets.sort(Comparator.comparingInt(String::length).reversed());
     return new Redaction(List.copyOf(secrets));
-  }
-
-  private static Optional<String> formDecoded(String value) {
-    try {
-      String decoded = URLDecoder.decode(value, StandardCharsets.UTF_8);
-      return decoded.equals(value) || decoded.isBlank() ? Optional.empty() : Optional.of(decoded);
-    } catch (IllegalArgumentException e) {
-      return Optional.empty(); // not form-encoded (a raw secret with a stray '%')
-    }
   }
 
   public boolean isRevealedBy(Throwable error) {
@@ -99,13 +92,6 @@ final class Redaction {
     return false;
   }
 
-  private static String mask(String text) {
-    String s = text;
-    s = replaceAll(TOKEN_MEMBER, s, "$1\"" + MASK + "\"");
-    s = replaceAll(TOKEN_FORM, s, "$1" + MASK);
-    return replaceAll(AUTH_VALUE, s, "$1$2" + MASK);
-  }
-
   public String excerpt(String text) {
     if (text == null) {
       return "";
@@ -124,19 +110,10 @@ final class Redaction {
       s = s.substring(0, end);
       cut = true;
     }
-    s = mask(s);
-    StringBuilder b = new StringBuilder(s.length() + 3);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      b.append(Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
-          || Character.getType(c) == Character.PARAGRAPH_SEPARATOR ? ' ' : c);
-    }
-    String out = b.toString().strip();
+    s = TOKEN_MEMBER.matcher(s).replaceAll("$1\"" + MASK + "\"");
+    s = TOKEN_FORM.matcher(s).replaceAll("$1" + MASK);
+    s = AUTH_VALUE.matcher(s).replaceAll("$1$2" + MASK);
+    String out = CONTROL.matcher(s).replaceAll(" ").strip();
     return cut && !out.isEmpty() ? out + "..." : out;
-  }
-
-  private static String replaceAll(Pattern p, String s, String replacement) {
-    Matcher m = p.matcher(s);
-    return m.find() ? m.replaceAll(replacement) : s;
   }
 }

@@ -4,16 +4,10 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * When to try a token request again: the one decision shared by the blocking and the asynchronous
- * path of the token client.
- *
- * <p>Retryable failures (5xx, 429, no answer) are retried after a delay drawn with full jitter from
- * zero to a bound that starts at {@code initialBackoff} and doubles each retry up to
- * {@code maxBackoff}; a {@code Retry-After} longer than that draw is waited instead, and one longer
- * than {@code maxRetryAfter} ends the retries. At most {@code maxAttempts} requests, all inside
- * {@code deadline}: each request's timeout is the smaller of {@code attemptTimeout} and the time
- * left, and a retry is started only when, after its delay, at least {@link #minAttemptNanos()} is
- * left for it (an attempt with less time than that would most likely time out unanswered).
+ * When to try a token request again, for both the blocking and the asynchronous path (the core
+ * README gives the defaults). A Retry-After over maxRetryAfter ends the retries, and a retry starts
+ * only when at least minAttemptNanos() of the deadline is left after its delay: an attempt with less
+ * would most likely time out unanswered.
  */
 final class RetryPolicy {
   static final long MIN_ATTEMPT_NANOS = Duration.ofSeconds(1).toNanos();
@@ -26,15 +20,14 @@ final class RetryPolicy {
   private final long maxRetryAfterNanos;
   private final DoubleSupplier random;
 
-  public RetryPolicy(int maxAttempts, Duration deadline, Duration attemptTimeout, Duration initialBackoff,
-      Duration maxBackoff, Duration maxRetryAfter, DoubleSupplier random) {
-    this.maxAttempts = maxAttempts;
-    this.deadlineNanos = deadline.toNanos();
-    this.attemptTimeoutNanos = attemptTimeout.toNanos();
-    this.initialBackoffNanos = initialBackoff.toNanos();
-    this.maxBackoffNanos = maxBackoff.toNanos();
-    this.maxRetryAfterNanos = maxRetryAfter.toNanos();
-    this.random = random;
+  RetryPolicy(OsOAuth2.Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.deadlineNanos = b.deadline.toNanos();
+    this.attemptTimeoutNanos = b.attemptTimeout.toNanos();
+    this.initialBackoffNanos = b.retryBackoff.toNanos();
+    this.maxBackoffNanos = b.maxRetryBackoff.toNanos();
+    this.maxRetryAfterNanos = b.maxRetryAfter.toNanos();
+    this.random = b.random;
   }
 
   public long attemptTimeoutNanos(long elapsedNanos) {
@@ -45,40 +38,25 @@ final class RetryPolicy {
     return Math.min(attemptTimeoutNanos, MIN_ATTEMPT_NANOS);
   }
 
-  public static final class Decision {
-    private final long delayNanos;
-    private final String stopReason;
-
-    private Decision(long delayNanos, String stopReason) {
-      this.delayNanos = delayNanos;
-      this.stopReason = stopReason;
-    }
-
-    public boolean retry() {
+  /** Retry after delayNanos, or stop (stopReason not null; empty when there is nothing to add). */
+  record Decision(long delayNanos, String stopReason) {
+    boolean retry() {
       return stopReason == null;
-    }
-
-    public long delayNanos() {
-      return delayNanos;
-    }
-
-    public String stopReason() {
-      return stopReason;
     }
   }
 
   public Decision decide(AttemptFailure failure, int attemptsMade, long elapsedNanos) {
-    if (!failure.retryable) {
+    if (!failure.retryable()) {
       return new Decision(-1, attemptsMade > 1 ? "not retried, after " + attemptsMade + " attempts" : "");
     }
     if (attemptsMade >= maxAttempts) {
       return new Decision(-1, "gave up after " + attemptsMade + (attemptsMade == 1 ? " attempt" : " attempts"));
     }
-    Duration retryAfter = failure.retryAfter;
+    Duration retryAfter = failure.retryAfter();
     if (retryAfter != null && retryAfter.toNanos() > maxRetryAfterNanos) {
       return new Decision(-1, "not retried: Retry-After " + ErrorMapping.seconds(retryAfter)
           + " is longer than the " + ErrorMapping.seconds(Duration.ofNanos(maxRetryAfterNanos)) + " the client waits"
-          + attemptsNote(attemptsMade));
+          + (attemptsMade > 1 ? ", after " + attemptsMade + " attempts" : ""));
     }
     long bound = initialBackoffNanos << Math.min(attemptsMade - 1, 30);
     if (bound <= 0 || bound > maxBackoffNanos) {
@@ -93,9 +71,5 @@ final class RetryPolicy {
           + ": the " + ErrorMapping.seconds(Duration.ofNanos(deadlineNanos)) + " deadline leaves no time for another");
     }
     return new Decision(delay, null);
-  }
-
-  private static String attemptsNote(int attemptsMade) {
-    return attemptsMade > 1 ? ", after " + attemptsMade + " attempts" : "";
   }
 }

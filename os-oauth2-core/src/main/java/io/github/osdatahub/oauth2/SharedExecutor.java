@@ -6,10 +6,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/**
- * The executor providers share when not given one: daemon threads, created on first use, that end
- * after a minute idle. Refreshes only start and complete here; the exchange itself is asynchronous.
- */
+/** The executor providers share by default: two daemon threads, made on first use, ended after a minute idle. */
 final class SharedExecutor {
   private SharedExecutor() {}
 

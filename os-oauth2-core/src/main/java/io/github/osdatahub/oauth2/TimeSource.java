@@ -1,30 +1,14 @@
 package io.github.osdatahub.oauth2;
 
-
 /**
- * The clocks and the timer that the token client and cache use. Production code uses
- * {@link #system()}; tests pass a manual one (the testkit's {@code ManualTimeSource}) so that
- * expiry, backoff and retries take no real time.
- *
- * <pre>{@code
- * ManualTimeSource time = new ManualTimeSource();
- * CachingTokenProvider provider = CachingTokenProvider.builder(client).timeSource(time).build();
- * time.advance(Duration.ofSeconds(240));   // runs what was scheduled up to then
- * }</pre>
+ * The clocks and timer the token client and cache use: {@link #system()}, or in tests the testkit's
+ * {@code ManualTimeSource}, so that expiry, backoff and retries take no real time.
  */
 public interface TimeSource {
-  /**
-   * Monotonic time in nanoseconds, as {@link System#nanoTime()}: only differences mean anything.
-   *
-   * @return the monotonic time
-   */
+  /** {@return monotonic time in nanoseconds, as {@link System#nanoTime()}: only differences mean anything} */
   long nanoTime();
 
-  /**
-   * Wall-clock time in epoch milliseconds, as {@link System#currentTimeMillis()}.
-   *
-   * @return the wall-clock time
-   */
+  /** {@return wall-clock time in epoch milliseconds, as {@link System#currentTimeMillis()}} */
   long currentTimeMillis();
 
   /**
@@ -44,11 +28,7 @@ public interface TimeSource {
    */
   void sleep(long nanos) throws InterruptedException;
 
-  /**
-   * The real clocks, with one shared daemon timer thread started on first use.
-   *
-   * @return the system time source
-   */
+  /** {@return the real clocks, with one shared daemon timer thread started on first use} */
   static TimeSource system() {
     return SystemTimeSource.INSTANCE;
   }

@@ -4,22 +4,17 @@ import io.github.osdatahub.oauth2.spi.HttpTransport;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import io.github.osdatahub.oauth2.spi.TransportResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.DoubleSupplier;
 
 /**
- * Does one token exchange: sends the {@link TokenRequest}, maps errors to typed exceptions and
- * retries what is worth retrying (5xx, 429 and transport failures, with exponential backoff and full
- * jitter, honouring {@code Retry-After}; never 400, 401 or 403), at most 3 attempts within 30 s.
- * No cache: {@link CachingTokenProvider} holds and renews the token.
+ * Does one token exchange: sends the {@link TokenRequest}, maps failures ({@link ErrorMapping}) and
+ * retries as {@link RetryPolicy} decides. No cache: {@link CachingTokenProvider} holds the token.
  */
 final class TokenClient {
   private static final System.Logger LOG = System.getLogger("io.github.osdatahub.oauth2");
@@ -37,11 +32,9 @@ final class TokenClient {
     this.transport = b.transport != null ? b.transport : Discovery.transport();
     this.codec = b.codec != null ? b.codec : Discovery.jsonCodec();
     this.time = b.time;
-    this.policy = new RetryPolicy(b.maxAttempts, b.deadline, b.attemptTimeout, b.retryBackoff, b.maxRetryBackoff,
-        b.maxRetryAfter, b.random);
+    this.policy = new RetryPolicy(b);
     this.redaction = Redaction.of(request);
   }
-
 
   // On the calling thread. An interrupt ends the fetch at once (TokenUnavailableException, flag kept).
   public AccessToken fetch() {
@@ -168,7 +161,7 @@ final class TokenClient {
           redaction));
     }
     int status = answer.status();
-    if (!ErrorMapping.isSuccess(status)) {
+    if (status < 200 || status >= 300) {
       return new Settled(null, ErrorMapping.answer(answer, request, codec, redaction, time.currentTimeMillis()));
     }
     if (answer.truncated()) {
@@ -188,13 +181,9 @@ final class TokenClient {
 
   private RetryPolicy.Decision decide(AttemptFailure failure, int attempt, long start) {
     RetryPolicy.Decision decision = policy.decide(failure, attempt, time.nanoTime() - start);
-    if (decision.retry()) {
-      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary()
-          + "); retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms");
-    } else {
-      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary()
-          + "); " + (decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
-    }
+    LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary() + "); "
+        + (decision.retry() ? "retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms"
+            : decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
     return decision;
   }
 
@@ -206,7 +195,7 @@ final class TokenClient {
 
   private TokenUnavailableException interrupted(AttemptFailure last, Throwable interrupt) {
     if (last == null) {
-      return new TokenUnavailableException("interrupted while fetching a token", OsOAuth2Exception.NO_STATUS, null,
+      return new TokenUnavailableException("interrupted while fetching a token",
           ErrorMapping.safeCause(interrupt, redaction));
     }
     OsOAuth2Exception cause = last.toException(null);
@@ -215,19 +204,10 @@ final class TokenClient {
   }
 
   private static TokenUnavailableException unexpected(RuntimeException e) {
-    return new TokenUnavailableException("the token fetch failed unexpectedly: " + e.getClass().getSimpleName(),
-        OsOAuth2Exception.NO_STATUS, null, e);
+    return new TokenUnavailableException("the token fetch failed unexpectedly: " + e.getClass().getSimpleName(), e);
   }
 
-  private static final class Settled {
-    final AccessToken token;
-    final AttemptFailure failure;
-
-    Settled(AccessToken token, AttemptFailure failure) {
-      this.token = token;
-      this.failure = failure;
-    }
-  }
+  private record Settled(AccessToken token, AttemptFailure failure) {}
 
   public TokenRequest request() {
     return request;
@@ -239,10 +219,6 @@ final class TokenClient {
 
   public long requestsSent() {
     return requestsSent.sum();
-  }
-
-  TimeSource timeSource() {
-    return time;
   }
 
   @Override

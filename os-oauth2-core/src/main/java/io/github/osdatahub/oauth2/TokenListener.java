@@ -1,37 +1,25 @@
 package io.github.osdatahub.oauth2;
 
 /**
- * Hooks for logging and metrics. Called on the provider's executor, never on a caller's thread
- * while it waits; keep them quick. Tokens passed in print only a fingerprint.
+ * Hooks for logging and metrics, called on the provider's executor one at a time, in event order;
+ * keep them quick. Tokens passed in print only a fingerprint.
  *
  * <pre>{@code
- * CachingTokenProvider.builder(client)
- *     .listener(new TokenListener() {
- *       public void onRefreshFailed(OsOAuth2Exception e, boolean servingCachedToken) { log.warn("token refresh failed", e); }
- *     })
- *     .build();
+ * OsOAuth2.builder(credentials).listener(new TokenListener() {
+ *   public void onRefreshFailed(OsOAuth2Exception e, boolean serving) { log.warn("token refresh failed", e); }
+ * }).build();
  * }</pre>
  */
 public interface TokenListener {
-  /**
-   * A new token arrived.
-   *
-   * @param token the token
-   */
+  /** @param token the token just fetched */
   default void onTokenFetched(AccessToken token) {}
 
   /**
-   * A token request failed.
-   *
-   * @param failure what went wrong
+   * @param failure why the refresh failed
    * @param servingCachedToken true when a still-valid token keeps being served meanwhile
    */
   default void onRefreshFailed(OsOAuth2Exception failure, boolean servingCachedToken) {}
 
-  /**
-   * A token was dropped because an API rejected it.
-   *
-   * @param token the rejected token
-   */
+  /** @param token the token just dropped because an API rejected it */
   default void onTokenInvalidated(AccessToken token) {}
 }

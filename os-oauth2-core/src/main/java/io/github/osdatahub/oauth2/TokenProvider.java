@@ -3,29 +3,21 @@ package io.github.osdatahub.oauth2;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Hands out a valid access token. The adapters ({@code OsDataHubInterceptor},
- * {@code OsDataHubHttpClient}, the Apache handlers) take one of these; {@link CachingTokenProvider}
- * is the implementation everyone uses.
- *
- * <pre>{@code
- * TokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment());
- * request.header("Authorization", provider.token().authorizationHeader());
- * }</pre>
+ * Hands out a valid access token; what the adapters take. {@link CachingTokenProvider} is the
+ * implementation everyone uses.
  */
 public interface TokenProvider {
   /**
-   * A valid token, fetching one if needed. Returns at once while a valid token is cached.
-   *
-   * @return the token
+   * @return a valid token: at once while one is cached, else fetched
    * @throws OsOAuth2Exception when none could be had
    */
   AccessToken token();
 
   /**
-   * A valid token without blocking the calling thread. The default completes on the calling thread
-   * with {@link #token()}; implementations that may block must override it.
+   * The default calls {@link #token()} on the calling thread; implementations that may block must
+   * override it.
    *
-   * @return a future of the token, completed exceptionally with an {@link OsOAuth2Exception}
+   * @return a future of a valid token, or of an {@link OsOAuth2Exception}
    */
   default CompletableFuture<AccessToken> tokenAsync() {
     try {
@@ -37,8 +29,7 @@ public interface TokenProvider {
 
   /**
    * Reports that an API rejected this token (HTTP 401). Implementations drop it only if it is still
-   * the current one, so that many requests rejected with the same token cause one refresh. The
-   * default does nothing.
+   * the current one, so many rejected requests cause one refresh. The default does nothing.
    *
    * @param rejected the token the failed request carried
    */

@@ -2,26 +2,16 @@ package io.github.osdatahub.oauth2;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The token exchange as data: what a {@link io.github.osdatahub.oauth2.spi.HttpTransport} sends.
- *
- * <p>{@code POST}, {@code Authorization: Basic ...}, {@code Content-Type:
- * application/x-www-form-urlencoded}, {@code Accept: application/json}, a {@code User-Agent} naming
- * the SDK, body {@code grant_type=client_credentials}. The Basic credentials are encoded as the
- * {@link CredentialEncoding} says (default {@link CredentialEncoding#RFC6749}); for OS's
- * letters-and-digits credentials either way that is what {@code curl -u KEY:SECRET -d
- * grant_type=client_credentials https://api.os.uk/oauth2/token/v1} sends. Built once and reused.
- * {@link #toString()} redacts the {@code Authorization} header.
- *
- * <pre>{@code
- * TokenRequest request = TokenRequest.create(credentials);            // https://api.os.uk/oauth2/token/v1
- * TokenRequest local = TokenRequest.create(credentials, fake.tokenUri());
- * TokenRequest raw = TokenRequest.create(credentials, endpoint, CredentialEncoding.RAW);
- * }</pre>
+ * The token exchange as data, built once and reused: the {@code POST} with Basic credentials and
+ * {@code grant_type=client_credentials} that a {@link io.github.osdatahub.oauth2.spi.HttpTransport}
+ * sends. {@link #toString()} redacts the {@code Authorization} header.
  */
 public final class TokenRequest {
   /** The OS Data Hub token endpoint. */
@@ -40,38 +30,30 @@ public final class TokenRequest {
   }
 
   /**
-   * The request to {@link #DEFAULT_ENDPOINT}.
-   *
    * @param credentials the project's key and secret
-   * @return the request
+   * @return the request to {@link #DEFAULT_ENDPOINT}
    */
   public static TokenRequest create(ProjectCredentials credentials) {
     return create(credentials, DEFAULT_ENDPOINT);
   }
 
   /**
-   * The request to another endpoint, such as a fake in tests.
-   *
    * @param credentials the project's key and secret
-   * @param endpoint an absolute https URI, or http to a loopback host
-   * @return the request
-   * @throws IllegalArgumentException when the endpoint is not absolute, carries user info or a
-   *     fragment, or is plain http to a host that is not loopback
+   * @param endpoint an absolute https URI, or http to a loopback host (such as a fake in tests)
+   * @return the request to that endpoint
+   * @throws IllegalArgumentException if the endpoint lacks a scheme or host, has user info or a fragment,
+   *     or is http off loopback
    */
   public static TokenRequest create(ProjectCredentials credentials, URI endpoint) {
     return create(credentials, endpoint, CredentialEncoding.RFC6749);
   }
 
   /**
-   * The request to an endpoint, with the credentials encoded as given.
-   *
    * @param credentials the project's key and secret
    * @param endpoint an absolute https URI, or http to a loopback host
    * @param encoding how the key and secret go in the Basic header
-   * @return the request
-   * @throws IllegalArgumentException when the endpoint is not absolute, carries user info or a
-   *     fragment, or is plain http to a host that is not loopback; or when the encoding cannot carry
-   *     the key ({@link CredentialEncoding#RAW} and a key with {@code :})
+   * @return the request to that endpoint
+   * @throws IllegalArgumentException for a bad endpoint, or {@link CredentialEncoding#RAW} with a key holding {@code :}
    */
   public static TokenRequest create(ProjectCredentials credentials, URI endpoint, CredentialEncoding encoding) {
     Objects.requireNonNull(credentials, "credentials");
@@ -82,15 +64,9 @@ public final class TokenRequest {
     headers.put("Content-Type", "application/x-www-form-urlencoded");
     headers.put("Accept", "application/json");
     headers.put("User-Agent", SdkVersion.userAgent());
-    return new TokenRequest(endpoint, java.util.Collections.unmodifiableMap(headers));
+    return new TokenRequest(endpoint, Collections.unmodifiableMap(headers));
   }
 
-  /**
-   * Checks that a URI may be used as a token endpoint.
-   *
-   * @param endpoint the candidate
-   * @throws IllegalArgumentException with the reason
-   */
   static void checkEndpoint(URI endpoint) {
     Objects.requireNonNull(endpoint, "endpoint");
     if (!endpoint.isAbsolute() || endpoint.getHost() == null) {
@@ -99,55 +75,34 @@ public final class TokenRequest {
     if (endpoint.getRawUserInfo() != null || endpoint.getRawFragment() != null) {
       throw new IllegalArgumentException("token endpoint must not carry user info or a fragment");
     }
-    String scheme = endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
-    boolean ok = scheme.equals("https") || (scheme.equals("http") && Loopback.isLoopback(endpoint.getHost()));
-    if (!ok) {
+    String scheme = endpoint.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !(scheme.equals("http") && Loopback.isLoopback(endpoint.getHost()))) {
       throw new IllegalArgumentException("token endpoint must use https (plain http is allowed only to a loopback host): "
           + endpoint);
     }
   }
 
-  /**
-   * Where the request goes.
-   *
-   * @return the endpoint
-   */
+  /** {@return where the request goes} */
   public URI endpoint() {
     return endpoint;
   }
 
-  /**
-   * The HTTP method, always {@code POST}.
-   *
-   * @return {@code "POST"}
-   */
+  /** {@return the HTTP method, always {@code POST}} */
   public String method() {
     return "POST";
   }
 
-  /**
-   * The request headers, in the order to send them. Contains the Basic credentials: never log it.
-   *
-   * @return an unmodifiable map of header name to value
-   */
+  /** {@return the headers in sending order, unmodifiable; they hold the Basic credentials: never log them} */
   public Map<String, String> headers() {
     return headers;
   }
 
-  /**
-   * The form body, {@code grant_type=client_credentials}.
-   *
-   * @return a fresh copy of the body bytes
-   */
+  /** {@return a fresh copy of the form body, {@code grant_type=client_credentials}} */
   public byte[] body() {
     return BODY.clone();
   }
 
-  /**
-   * The {@code Content-Type} of the body.
-   *
-   * @return {@code application/x-www-form-urlencoded}
-   */
+  /** {@return the body's {@code Content-Type}, {@code application/x-www-form-urlencoded}} */
   public String contentType() {
     return headers.get("Content-Type");
   }

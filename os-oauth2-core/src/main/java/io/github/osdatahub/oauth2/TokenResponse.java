@@ -9,17 +9,13 @@ import java.util.Optional;
 /**
  * The token endpoint's parsed answer.
  *
- * <p>Lenient where the real service varies ({@code expires_in} and {@code issued_at} as JSON
- * strings or numbers, {@code token_type} {@code Bearer} or the older {@code BearerToken} in any
- * case, unknown members ignored) and strict about what is really wrong: a missing or empty
- * {@code access_token}; an {@code expires_in} that is missing, not a whole number, zero, negative
- * or over a day; another token type; a body that is not a JSON object. Each of those is a
+ * <p>Lenient where the real service varies: {@code expires_in} and {@code issued_at} as JSON
+ * strings or numbers; {@code token_type} {@code Bearer} or {@code BearerToken} in any case, or
+ * missing; unknown members and a bad {@code issued_at} ignored. Strict about what is really wrong: a
+ * body that is empty or not a UTF-8 JSON object; a missing or empty {@code access_token}, or one
+ * that cannot go in a header; an {@code expires_in} that is missing, not a whole number, zero,
+ * negative or over {@link #MAX_EXPIRES_IN}; another token type. Each is a
  * {@link MalformedResponseException} that names the problem without quoting the token.
- *
- * <pre>{@code
- * TokenResponse r = TokenResponse.parse(bodyBytes, JacksonJsonCodec.create());
- * Duration lifetime = r.expiresIn();   // PT4M59S
- * }</pre>
  */
 public final class TokenResponse {
   /** The longest {@code expires_in} accepted; longer is taken as a broken answer. */
@@ -38,9 +34,7 @@ public final class TokenResponse {
   }
 
   /**
-   * Parses a 200 answer's body: UTF-8, an optional byte-order mark, one JSON object.
-   *
-   * @param body the body bytes
+   * @param body a 200 answer's body: UTF-8, an optional byte-order mark, one JSON object
    * @param codec the JSON codec
    * @return the parsed response
    * @throws MalformedResponseException naming what is wrong
@@ -49,40 +43,24 @@ public final class TokenResponse {
     return TokenResponseParser.parse(body, codec);
   }
 
-  /**
-   * The access token. Treat it as a secret.
-   *
-   * @return the token value
-   */
+  /** {@return the access token; treat it as a secret} */
   public String accessToken() {
     return accessToken;
   }
 
-  /**
-   * The lifetime, {@code expires_in}.
-   *
-   * @return the lifetime; 299 s from the real service
-   */
+  /** {@return the lifetime, {@code expires_in}: 299 s from the real service} */
   public Duration expiresIn() {
     return expiresIn;
   }
 
-  /**
-   * When the gateway issued the token, by its own clock ({@code issued_at}, epoch ms); for
-   * diagnostics only, since the gateway's clock and ours may differ.
-   *
-   * @return the issue time, if sent
-   */
+  /** {@return when the gateway issued the token ({@code issued_at}, by its own clock), for diagnostics} */
   public Optional<Instant> issuedAt() {
     return Optional.ofNullable(issuedAt);
   }
 
   /**
-   * The token type as the server spelled it: {@code Bearer} or {@code BearerToken}, in any case;
-   * {@code Bearer} when the answer had no {@code token_type} (the real service always sends one).
-   * Requests always say {@code Bearer}, whatever this is.
-   *
-   * @return the token type
+   * {@return the token type as the server spelled it, or {@code Bearer} when it sent none} Requests
+   * always say {@code Bearer}, whatever this is.
    */
   public String tokenType() {
     return tokenType;

@@ -1,6 +1,5 @@
 package io.github.osdatahub.oauth2;
 
-import io.github.osdatahub.oauth2.OsOAuth2Exception;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,24 +14,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Reads a 200 answer into a {@link TokenResponse}, lenient and strict as OS-DATA-HUB.md says.
- *
- * <p>Lenient: {@code expires_in} and {@code issued_at} may be JSON strings ({@code "299"}, as the
- * service sends today) or numbers ({@code 299}, as older answers did); {@code token_type} may be
- * {@code Bearer} or {@code BearerToken} in any case; unknown members are ignored; a missing
- * {@code token_type} is taken as {@code Bearer} (RFC 6749 requires the member and the real service
- * always sends it, but refusing a usable bearer token over it would help nobody: the SDK sends
- * {@code Bearer} whatever the type said). {@code issued_at} is epoch milliseconds by the gateway's
- * clock, kept for diagnostics only: when it is missing, not a whole number or out of range it is
- * ignored, never an error.
- *
- * <p>Strict: an empty body, a body that is not UTF-8, not JSON or not a JSON object; a missing,
- * non-string or empty {@code access_token}, or one with characters that cannot go in an
- * {@code Authorization} header; an {@code expires_in} that is missing, not a number, fractional,
- * zero, negative or over {@link TokenResponse#MAX_EXPIRES_IN}; a {@code token_type} other than the
- * two above. Each is a {@link MalformedResponseException} whose message names the problem and never
- * quotes the token or any value that might hold it (only all-digit {@code expires_in} values are
- * quoted).
+ * Reads a 200 answer into a {@link TokenResponse}, lenient and strict as that class says. No
+ * message quotes the token or any value that might hold it (only all-digit {@code expires_in}
+ * values are quoted).
  */
 final class TokenResponseParser {
   private static final Pattern JSON_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
@@ -42,28 +26,22 @@ final class TokenResponseParser {
 
   static TokenResponse parse(byte[] body, JsonCodec codec) {
     Map<String, Object> json = parseObject(decode(body), codec);
-
     Object token = json.get("access_token");
     if (token == null) {
       throw malformed("has no access_token");
     }
-    if (!(token instanceof String)) {
+    if (!(token instanceof String accessToken)) {
       throw malformed("has an access_token that is not a JSON string");
     }
-    String accessToken = (String) token;
     if (accessToken.isBlank()) {
       throw malformed("has an empty access_token");
     }
-    for (int i = 0; i < accessToken.length(); i++) {
-      char c = accessToken.charAt(i);
-      if (c <= ' ' || c > '~') {
-        throw malformed("has an access_token with characters that cannot go in an Authorization header");
-      }
+    if (!AccessToken.isHeaderSafe(accessToken)) {
+      throw malformed("has an access_token with characters that cannot go in an Authorization header");
     }
-
-    Duration expiresIn = expiresIn(json.get("expires_in"));
-    String tokenType = tokenType(json.get("token_type"));
-    return new TokenResponse(accessToken, expiresIn, issuedAt(json.get("issued_at")), tokenType);
+    // expires_in is checked before token_type, so its problem is the one named; issuedAt never throws.
+    return new TokenResponse(accessToken, expiresIn(json.get("expires_in")), issuedAt(json.get("issued_at")),
+        tokenType(json.get("token_type")));
   }
 
   private static String decode(byte[] body) {
@@ -99,13 +77,11 @@ final class TokenResponseParser {
     if (first == '<') {
       throw malformed("is not JSON (it looks like HTML or XML)");
     }
-    Map<String, Object> json;
+    Map<String, Object> json = null;
     try {
       json = codec.parseObject(text);
     } catch (RuntimeException e) {
-      // The cause is left out on purpose: a JSON library's own exception may quote the input,
-      // and the input holds the token.
-      throw malformed("is not a well-formed JSON object");
+      // The cause is dropped on purpose: a JSON library's exception may quote the input, which holds the token.
     }
     if (json == null) {
       throw malformed("is not a well-formed JSON object");
@@ -122,7 +98,7 @@ final class TokenResponseParser {
       throw malformed("has an expires_in that is not a number");
     }
     // Safe to quote: by now the value is a number, so it cannot hold a token.
-    String shown = value instanceof String ? ((String) value).strip() : seconds.toString();
+    String shown = value instanceof String s ? s.strip() : seconds.toString();
     String quoted = shown.length() <= 24 ? " (" + shown + ")" : "";
     if (seconds.signum() < 0) {
       throw malformed("has a negative expires_in" + quoted);
@@ -141,12 +117,14 @@ final class TokenResponseParser {
 
   private static String tokenType(Object value) {
     if (value == null) {
-      return "Bearer"; // see the class comment: the real service always sends it
+      // RFC 6749 requires it and the real service always sends it, but refusing a usable bearer token
+      // over it would help nobody: requests say Bearer whatever the type.
+      return "Bearer";
     }
-    if (!(value instanceof String)) {
+    if (!(value instanceof String s)) {
       throw malformed("has a token_type that is not a JSON string");
     }
-    String type = ((String) value).strip();
+    String type = s.strip();
     if (type.equalsIgnoreCase("Bearer") || type.equalsIgnoreCase("BearerToken")) {
       return type;
     }
@@ -169,15 +147,14 @@ final class TokenResponseParser {
 
   private static BigDecimal number(Object value) {
     String text;
-    if (value instanceof String) {
-      text = ((String) value).strip();
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-        || value instanceof Byte) {
+    if (value instanceof String s) {
+      text = s.strip();
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       return BigDecimal.valueOf(((Number) value).longValue());
-    } else if (value instanceof BigInteger) {
-      return new BigDecimal((BigInteger) value);
-    } else if (value instanceof BigDecimal) {
-      return (BigDecimal) value;
+    } else if (value instanceof BigInteger big) {
+      return new BigDecimal(big);
+    } else if (value instanceof BigDecimal decimal) {
+      return decimal;
     } else if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;

@@ -6,24 +6,23 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Where a bearer token may be sent: the one place every adapter asks before it adds the
- * {@code Authorization} header, on the first request and on every redirect hop.
- *
- * <p>A scope is a set of origins, each a host with an optional port. A request is in scope when
+ * {@code Authorization} header, on the first request and on every redirect hop. A scope is a set of
+ * origins, each a host with an optional port. A request is in scope when
  * <ul>
  *   <li>its scheme is {@code https}, or {@code http} to a loopback host ({@code localhost}, an IPv4
  *       literal in {@code 127.0.0.0/8} or {@code ::1}: judged by the literal, never by a name lookup);
- *   <li>its host is one of the scope's hosts (case-insensitive) and its port matches: an entry with
- *       a port permits that port only; an entry without one permits the scheme's default port
- *       (443), or any port for a loopback host, since tests use ephemeral ports;
+ *   <li>its host is one of the scope's (case-insensitive) and its port matches: an entry with a port
+ *       permits that port only; one without permits 443, or any port for a loopback host (tests use
+ *       ephemeral ports);
  *   <li>its path is not the token endpoint's ({@code /oauth2/token/...}, however spelt).
  * </ul>
  *
  * <pre>{@code
- * TokenScope scope = TokenScope.of("api.os.uk", "127.0.0.1");
- * boolean send = scope.permits(URI.create("https://api.os.uk/maps/raster/v1/wmts"));
+ * boolean send = TokenScope.of("api.os.uk").permits(URI.create("https://api.os.uk/maps/raster/v1/wmts"));
  * }</pre>
  */
 public final class TokenScope {
@@ -39,23 +38,15 @@ public final class TokenScope {
     this.entries = entries;
   }
 
-  /**
-   * The default scope: {@code api.os.uk} over https on port 443.
-   *
-   * @return the default scope
-   */
+  /** {@return the default scope: {@code api.os.uk} over https on port 443} */
   public static TokenScope defaults() {
     return DEFAULT;
   }
 
   /**
-   * A scope of the given origins: a host name or IP literal, optionally with a port
-   * ({@code "api.os.uk"}, {@code "api.os.uk:8443"}, {@code "127.0.0.1"}, {@code "[::1]:8080"}).
-   *
-   * @param origins at least one
-   * @return the scope
-   * @throws IllegalArgumentException when none is given, or one is blank, has a scheme or path, or
-   *     has a port outside 1 to 65535
+   * @param origins at least one host or IP literal, maybe with a port ({@code "api.os.uk:8443"}, {@code "[::1]:80"})
+   * @return a scope of those origins
+   * @throws IllegalArgumentException when none is given, or one is blank, has a scheme or path, or a bad port
    */
   public static TokenScope of(String... origins) {
     Objects.requireNonNull(origins, "origins");
@@ -67,45 +58,32 @@ public final class TokenScope {
   }
 
   /**
-   * This scope plus more origins.
-   *
    * @param more origins to allow as well, in the form {@link #of(String...)} takes
-   * @return a new scope
+   * @return a new scope of this one's origins and those
    */
   public TokenScope and(String... more) {
-    String[] all = entries.toArray(new String[0]);
-    String[] joined = Arrays.copyOf(all, all.length + more.length);
-    System.arraycopy(more, 0, joined, all.length, more.length);
-    return of(joined);
+    return of(Stream.concat(entries.stream(), Arrays.stream(more)).toArray(String[]::new));
   }
 
-  /**
-   * The allowed origins, lower case: {@code host} or {@code host:port} (IPv6 in brackets).
-   *
-   * @return an unmodifiable set
-   */
+  /** {@return the allowed origins, unmodifiable, lower case: {@code host} or {@code host:port} (IPv6 in brackets)} */
   public Set<String> hosts() {
     return entries;
   }
 
   /**
-   * Whether a token may be sent to this URI.
-   *
    * @param uri an absolute request URI
-   * @return true when scheme, host, port and path are all in scope
+   * @return whether a token may be sent there: scheme, host, port and path all in scope
    */
   public boolean permits(URI uri) {
     return uri != null && permits(uri.getScheme(), uri.getHost(), uri.getPort(), uri.getRawPath());
   }
 
   /**
-   * Whether a token may be sent to this scheme, host, port and path.
-   *
    * @param scheme {@code https} or {@code http}
-   * @param host the host, as in the URL (IPv6 literals with or without brackets)
+   * @param host the host, as in the URL (IPv6 with or without brackets)
    * @param port the port, or -1 for the scheme's default
    * @param path the raw request path, or null
-   * @return true when all four are in scope
+   * @return whether a token may be sent there: all four in scope
    */
   public boolean permits(String scheme, String host, int port, String path) {
     if (scheme == null || host == null) {

@@ -1,8 +1,7 @@
 package io.github.osdatahub.oauth2;
 
 /**
- * Counters of a {@link CachingTokenProvider}, for a metrics library to read. Reading cached tokens
- * writes none of them, so the hot path stays free of shared writes.
+ * Counters of a {@link CachingTokenProvider}; reading a cached token writes none of them.
  *
  * @param tokenRequests HTTP requests sent to the token endpoint, retries included
  * @param refreshes token fetches started (each may take several requests)

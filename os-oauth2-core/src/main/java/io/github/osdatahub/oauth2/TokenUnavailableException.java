@@ -19,4 +19,8 @@ public class TokenUnavailableException extends OsOAuth2Exception {
   public TokenUnavailableException(String message, int status, String errorCode, Throwable cause) {
     super(message, status, errorCode, cause);
   }
+
+  TokenUnavailableException(String message, Throwable cause) {
+    super(message, NO_STATUS, null, cause);
+  }
 }

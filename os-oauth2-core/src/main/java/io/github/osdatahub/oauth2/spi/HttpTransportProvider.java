@@ -6,24 +6,12 @@ package io.github.osdatahub.oauth2.spi;
  * {@code META-INF/services} file). Among those found, the highest {@link #priority()} wins.
  */
 public interface HttpTransportProvider {
-  /**
-   * A short name for messages, such as {@code okhttp}.
-   *
-   * @return the name
-   */
+  /** {@return a short name for messages, such as {@code okhttp}} */
   String name();
 
-  /**
-   * The rank among found transports: OkHttp 300, Apache 200, JDK 100.
-   *
-   * @return the priority; higher wins
-   */
+  /** {@return the rank among found transports, higher wins: OkHttp 300, Apache 200, JDK 100} */
   int priority();
 
-  /**
-   * A new transport with the SDK's defaults (connect timeout 5 s, redirects off).
-   *
-   * @return the transport
-   */
+  /** {@return a new transport with the SDK's defaults (connect timeout 5 s, redirects off)} */
   HttpTransport create();
 }

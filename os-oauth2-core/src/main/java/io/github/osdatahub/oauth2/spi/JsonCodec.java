@@ -3,17 +3,10 @@ package io.github.osdatahub.oauth2.spi;
 import java.util.Map;
 
 /**
- * Parses one JSON object into plain Java values. Tree level only, no data binding: no reflection,
- * and nothing of the user's mapper configuration leaks in or out.
- *
- * <p>Values map as: object to {@code Map<String, Object>} (insertion order), array to
- * {@code List<Object>}, string to {@code String}, number to a {@link Number}, {@code true}/{@code false}
- * to {@code Boolean}, {@code null} to {@code null}. The core decodes UTF-8 and drops a byte-order
- * mark before calling.
- *
- * <pre>{@code
- * Map<String, Object> answer = JacksonJsonCodec.create().parseObject("{\"expires_in\":\"299\"}");
- * }</pre>
+ * Parses one JSON object into plain Java values, tree level only (no data binding, nothing of the
+ * user's mapper configuration leaks in or out): object to {@code Map<String, Object>} (insertion
+ * order), array to {@code List<Object>}, string, {@link Number}, {@code Boolean} or {@code null}.
+ * The core decodes UTF-8 and drops a byte-order mark before calling.
  */
 @FunctionalInterface
 public interface JsonCodec {
@@ -22,8 +15,7 @@ public interface JsonCodec {
    *
    * @param json the text
    * @return the object's members
-   * @throws IllegalArgumentException when the text is not one well-formed JSON object (empty,
-   *     truncated, an array or a scalar, or trailing content); the message must not quote the text
+   * @throws IllegalArgumentException when the text is not one well-formed JSON object, never quoting it
    */
   Map<String, Object> parseObject(String json);
 }

@@ -5,24 +5,12 @@ package io.github.osdatahub.oauth2.spi;
  * JSON adapter modules. Among those found, the highest {@link #priority()} wins.
  */
 public interface JsonCodecProvider {
-  /**
-   * A short name for messages, such as {@code jackson}.
-   *
-   * @return the name
-   */
+  /** {@return a short name for messages, such as {@code jackson}} */
   String name();
 
-  /**
-   * The rank among found codecs: Jackson 200, Gson 100.
-   *
-   * @return the priority; higher wins
-   */
+  /** {@return the rank among found codecs, higher wins: Jackson 200, Gson 100} */
   int priority();
 
-  /**
-   * A codec with the library's default settings.
-   *
-   * @return the codec
-   */
+  /** {@return a codec with the library's default settings} */
   JsonCodec create();
 }
