@@ -206,10 +206,6 @@ public final class OsOAuth2 {
       return this;
     }
 
-    Builder maxRetryAfter(Duration maxRetryAfter) {
-      this.maxRetryAfter = positive("maxRetryAfter", maxRetryAfter);
-      return this;
-    }
 
     Builder refreshAhead(Duration max, double fraction) {
       this.refreshAheadMax = positive("refreshAhead max", max);
@@ -217,11 +213,6 @@ public final class OsOAuth2 {
       return this;
     }
 
-    Builder expiryMargin(Duration max, double fraction) {
-      this.expiryMarginMax = positive("expiryMargin max", max);
-      this.expiryMarginFraction = fraction("expiryMargin fraction", fraction);
-      return this;
-    }
 
     Builder jitter(double jitterFraction) {
       if (!(jitterFraction >= 0 && jitterFraction <= 0.5)) {
@@ -237,20 +228,8 @@ public final class OsOAuth2 {
       return this;
     }
 
-    Builder noTokenMaxBackoff(Duration bound) {
-      this.noTokenMaxBackoff = positive("noTokenMaxBackoff", bound);
-      return this;
-    }
 
-    Builder credentialsRejectedBackoff(Duration backoff) {
-      this.credentialsRejectedBackoff = positive("credentialsRejectedBackoff", backoff);
-      return this;
-    }
 
-    Builder clockCheckInterval(Duration interval) {
-      this.clockCheckInterval = positive("clockCheckInterval", interval);
-      return this;
-    }
 
     private static Duration positive(String name, Duration d) {
       if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {

@@ -77,7 +77,8 @@ class TokenScopeTest {
   @ParameterizedTest
   @ValueSource(strings = {"127.attacker.example", "127.0.0.1.nip.io", "127.0.0.1.", "a.localhost", "localhost.evil.com",
       "128.0.0.1", "10.0.0.1", "::2", "api.os.uk", "0.0.0.0", "", "127.0.0.01", "0127.0.0.1", "127.0.0.256",
-      "127.0.0", "127.1", "2130706433", "0x7f.0.0.1", "::1%lo", "1::1", "::ffff:128.0.0.1", ":::1", "::1::"})
+      "127.0.0", "127.1", "2130706433", "0x7f.0.0.1", "::1%lo", "1::1", "::ffff:128.0.0.1", "::1::", "::2:1",
+      "0:0:0:0:0:0:0:0:1"})
   void notLoopback(String host) {
     assertThat(Loopback.isLoopback(host)).isFalse();
   }
