@@ -1,11 +1,11 @@
 package io.github.osdatahub.oauth2.apache;
 
 import io.github.osdatahub.oauth2.AccessToken;
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.apache.internal.RequestAuthorization;
 import java.io.IOException;
-import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,20 +34,19 @@ import org.apache.hc.core5.http.nio.AsyncEntityProducer;
  * A 401 to a request that carried our token is not passed on when a retry will follow: its body is
  * dropped and the request is sent again (the request entity must be repeatable) with the fresh
  * token; the second answer is passed on whatever it is. When no token can be had the exchange fails
- * with the {@link io.github.osdatahub.oauth2.OsOAuth2Exception}.
+ * with an {@link IOException} whose cause is the provider's
+ * {@link io.github.osdatahub.oauth2.OsOAuth2Exception}. The rule is core's {@link TokenAuthorizer}.
  *
  * <pre>{@code
- * CloseableHttpAsyncClient client = OsDataHubExecChain.addTo(HttpAsyncClients.custom(), provider).build();
+ * CloseableHttpAsyncClient client = OsDataHubExecChain.installOn(HttpAsyncClients.custom(), provider).build();
  * client.start();
  * }</pre>
  */
 public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandler {
-  private final TokenProvider provider;
-  private final TokenScope scope;
+  private final TokenAuthorizer authorizer;
 
-  private OsDataHubAsyncExecChainHandler(TokenProvider provider, TokenScope scope) {
-    this.provider = Objects.requireNonNull(provider, "provider");
-    this.scope = Objects.requireNonNull(scope, "scope");
+  private OsDataHubAsyncExecChainHandler(TokenAuthorizer authorizer) {
+    this.authorizer = authorizer;
   }
 
   /**
@@ -57,7 +56,7 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
    * @return the handler
    */
   public static OsDataHubAsyncExecChainHandler create(TokenProvider provider) {
-    return new OsDataHubAsyncExecChainHandler(provider, TokenScope.defaults());
+    return create(provider, TokenScope.defaults());
   }
 
   /**
@@ -68,7 +67,7 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
    * @return the handler
    */
   public static OsDataHubAsyncExecChainHandler create(TokenProvider provider, TokenScope scope) {
-    return new OsDataHubAsyncExecChainHandler(provider, scope);
+    return new OsDataHubAsyncExecChainHandler(TokenAuthorizer.create(provider, scope));
   }
 
   /**
@@ -86,25 +85,17 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
   public void execute(HttpRequest request, AsyncEntityProducer entityProducer, AsyncExecChain.Scope chainScope,
       AsyncExecChain chain, AsyncExecCallback callback) throws HttpException, IOException {
     if (RequestAuthorization.callerAuthorized(request, chainScope.clientContext, chainScope.exchangeId)
-        || !RequestAuthorization.permits(scope, chainScope.route, request)) {
+        || !RequestAuthorization.permits(authorizer, chainScope.route, request)) {
       chain.proceed(request, entityProducer, chainScope, callback);
       return;
     }
     Exchange exchange = new Exchange(request, entityProducer, chainScope, chain, callback);
-    CompletableFuture<AccessToken> token = tokenAsync();
+    CompletableFuture<AccessToken> token = authorizer.tokenAsync();
     AccessToken ready = readyToken(token);
     if (ready != null) {
       exchange.send(ready, true); // the hot path: no hand-off, failures thrown as the chain throws them
     } else {
       exchange.sendWhenReady(token, true);
-    }
-  }
-
-  private CompletableFuture<AccessToken> tokenAsync() {
-    try {
-      return provider.tokenAsync();
-    } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
     }
   }
 
@@ -156,11 +147,13 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
       chain.proceed(request, entityProducer, chainScope, new Attempt(this, token, mayRetry));
     }
 
-    void retry(CompletableFuture<AccessToken> fresh) {
+    /** {@code fresh} completes with null when the provider turned out to have no other token. */
+    void retry(AccessToken rejected, CompletableFuture<AccessToken> fresh) {
       if (entityProducer != null) {
         entityProducer.releaseResources(); // rewinds a repeatable producer for the second send
       }
-      sendWhenReady(fresh, false);
+      // The 401 is gone by then, so the caller gets the second answer even with the same token.
+      sendWhenReady(fresh.thenApply(token -> token == null ? rejected : token), false);
     }
   }
 
@@ -182,9 +175,9 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
         throws HttpException, IOException {
       if (mayRetry && response.getCode() == HttpStatus.SC_UNAUTHORIZED
           && (exchange.entityProducer == null || exchange.entityProducer.isRepeatable())) {
-        provider.invalidate(sent); // non-blocking: a CAS, and a refresh started on the provider's executor
-        CompletableFuture<AccessToken> fresh = tokenAsync();
-        if (!sent.equals(readyToken(fresh))) {
+        // Never blocks: the invalidation is a CAS, a refresh runs on the provider's executor.
+        CompletableFuture<AccessToken> fresh = authorizer.tokenForRetryAsync(sent);
+        if (!fresh.isDone() || fresh.isCompletedExceptionally() || fresh.join() != null) {
           retryWith = fresh;
           return null; // Apache reads and drops the 401's body; completed() then retries
         }
@@ -203,7 +196,7 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
       if (fresh == null) {
         exchange.callback.completed();
       } else {
-        exchange.retry(fresh);
+        exchange.retry(sent, fresh);
       }
     }
 
@@ -223,6 +216,6 @@ public final class OsDataHubAsyncExecChainHandler implements AsyncExecChainHandl
 
   @Override
   public String toString() {
-    return "OsDataHubAsyncExecChainHandler[" + scope + "]";
+    return "OsDataHubAsyncExecChainHandler[" + authorizer.scope() + "]";
   }
 }

@@ -7,7 +7,8 @@ import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 
 /**
- * Installs the os-oauth2 exec-chain element on an Apache client builder in one call: the classic
+ * Installs the os-oauth2 exec-chain element on an Apache client builder in one call,
+ * {@code installOn(builder, provider[, scope])} as for every integration: the classic
  * {@link OsDataHubExecChainHandler} or the async {@link OsDataHubAsyncExecChainHandler}.
  *
  * <p>The element goes just before Apache's {@code PROTOCOL} element. That is after
@@ -17,9 +18,9 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
  * by a builder with redirect handling disabled). Call once per builder.
  *
  * <pre>{@code
- * CloseableHttpClient client = OsDataHubExecChain.addTo(HttpClients.custom(), provider).build();
+ * CloseableHttpClient client = OsDataHubExecChain.installOn(HttpClients.custom(), provider).build();
  *
- * CloseableHttpAsyncClient async = OsDataHubExecChain.addTo(HttpAsyncClients.custom(), provider).build();
+ * CloseableHttpAsyncClient async = OsDataHubExecChain.installOn(HttpAsyncClients.custom(), provider).build();
  * async.start();
  * }</pre>
  */
@@ -36,8 +37,8 @@ public final class OsDataHubExecChain {
    * @param provider where tokens come from
    * @return the same builder
    */
-  public static HttpClientBuilder addTo(HttpClientBuilder builder, TokenProvider provider) {
-    return addTo(builder, provider, TokenScope.defaults());
+  public static HttpClientBuilder installOn(HttpClientBuilder builder, TokenProvider provider) {
+    return installOn(builder, provider, TokenScope.defaults());
   }
 
   /**
@@ -48,7 +49,7 @@ public final class OsDataHubExecChain {
    * @param scope the hosts that may receive the token
    * @return the same builder
    */
-  public static HttpClientBuilder addTo(HttpClientBuilder builder, TokenProvider provider, TokenScope scope) {
+  public static HttpClientBuilder installOn(HttpClientBuilder builder, TokenProvider provider, TokenScope scope) {
     return builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), ELEMENT_NAME,
         OsDataHubExecChainHandler.create(provider, scope));
   }
@@ -60,8 +61,8 @@ public final class OsDataHubExecChain {
    * @param provider where tokens come from
    * @return the same builder
    */
-  public static HttpAsyncClientBuilder addTo(HttpAsyncClientBuilder builder, TokenProvider provider) {
-    return addTo(builder, provider, TokenScope.defaults());
+  public static HttpAsyncClientBuilder installOn(HttpAsyncClientBuilder builder, TokenProvider provider) {
+    return installOn(builder, provider, TokenScope.defaults());
   }
 
   /**
@@ -72,7 +73,7 @@ public final class OsDataHubExecChain {
    * @param scope the hosts that may receive the token
    * @return the same builder
    */
-  public static HttpAsyncClientBuilder addTo(HttpAsyncClientBuilder builder, TokenProvider provider,
+  public static HttpAsyncClientBuilder installOn(HttpAsyncClientBuilder builder, TokenProvider provider,
       TokenScope scope) {
     return builder.addExecInterceptorBefore(ChainElement.PROTOCOL.name(), ELEMENT_NAME,
         OsDataHubAsyncExecChainHandler.create(provider, scope));

@@ -1,12 +1,12 @@
 package io.github.osdatahub.oauth2.apache;
 
 import io.github.osdatahub.oauth2.AccessToken;
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenRequest;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.apache.internal.RequestAuthorization;
 import java.io.IOException;
-import java.util.Objects;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
 import org.apache.hc.core5.http.ClassicHttpRequest;
@@ -19,8 +19,8 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * The classic client's exec-chain element: puts the token on every hop the {@link TokenScope}
- * permits, and answers a 401 by invalidating the token that was sent and retrying once with a
- * fresh one.
+ * permits, and answers a 401 as core's {@link TokenAuthorizer} says: invalidate the token that was
+ * sent and retry once with the provider's new one.
  *
  * <ul>
  *   <li>Scope is judged by the hop's route: the target's scheme, host and port (where Apache
@@ -34,24 +34,22 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  *       repeatable (or absent) and the provider has a different token. The second answer is
  *       returned whatever it is: never a loop.
  *   <li>403 and 429 are answers, not token problems: returned as they are.
- *   <li>When no token can be had, the {@link io.github.osdatahub.oauth2.OsOAuth2Exception}
- *       propagates from the client's {@code execute}.
+ *   <li>When no token can be had, the client's {@code execute} throws an {@link IOException}
+ *       whose cause is the provider's {@link io.github.osdatahub.oauth2.OsOAuth2Exception}.
  * </ul>
  *
- * <p>Install it with {@link OsDataHubExecChain#addTo(org.apache.hc.client5.http.impl.classic.HttpClientBuilder,
+ * <p>Install it with {@link OsDataHubExecChain#installOn(org.apache.hc.client5.http.impl.classic.HttpClientBuilder,
  * TokenProvider)}.
  *
  * <pre>{@code
- * CloseableHttpClient client = OsDataHubExecChain.addTo(HttpClients.custom(), provider).build();
+ * CloseableHttpClient client = OsDataHubExecChain.installOn(HttpClients.custom(), provider).build();
  * }</pre>
  */
 public final class OsDataHubExecChainHandler implements ExecChainHandler {
-  private final TokenProvider provider;
-  private final TokenScope scope;
+  private final TokenAuthorizer authorizer;
 
-  private OsDataHubExecChainHandler(TokenProvider provider, TokenScope scope) {
-    this.provider = Objects.requireNonNull(provider, "provider");
-    this.scope = Objects.requireNonNull(scope, "scope");
+  private OsDataHubExecChainHandler(TokenAuthorizer authorizer) {
+    this.authorizer = authorizer;
   }
 
   /**
@@ -61,7 +59,7 @@ public final class OsDataHubExecChainHandler implements ExecChainHandler {
    * @return the handler
    */
   public static OsDataHubExecChainHandler create(TokenProvider provider) {
-    return new OsDataHubExecChainHandler(provider, TokenScope.defaults());
+    return create(provider, TokenScope.defaults());
   }
 
   /**
@@ -72,7 +70,7 @@ public final class OsDataHubExecChainHandler implements ExecChainHandler {
    * @return the handler
    */
   public static OsDataHubExecChainHandler create(TokenProvider provider, TokenScope scope) {
-    return new OsDataHubExecChainHandler(provider, scope);
+    return new OsDataHubExecChainHandler(TokenAuthorizer.create(provider, scope));
   }
 
   /**
@@ -82,33 +80,32 @@ public final class OsDataHubExecChainHandler implements ExecChainHandler {
    * @param chainScope the exchange's scope
    * @param chain the rest of the chain
    * @return the response
-   * @throws IOException as the rest of the chain throws it
+   * @throws IOException as the rest of the chain throws it, or when no token can be had (caused by
+   *     the provider's {@link io.github.osdatahub.oauth2.OsOAuth2Exception})
    * @throws HttpException as the rest of the chain throws it
-   * @throws io.github.osdatahub.oauth2.OsOAuth2Exception when no token can be had
    */
   @Override
   public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope chainScope, ExecChain chain)
       throws IOException, HttpException {
     if (RequestAuthorization.callerAuthorized(request, chainScope.clientContext, chainScope.exchangeId)
-        || !RequestAuthorization.permits(scope, chainScope.route, request)) {
+        || !RequestAuthorization.permits(authorizer, chainScope.route, request)) {
       return chain.proceed(request, chainScope);
     }
-    AccessToken sent = provider.token();
+    AccessToken sent = authorizer.token();
     Header[] arrived = request.getHeaders(); // the elements below add headers; a retry starts from these again
     RequestAuthorization.authorize(request, chainScope.clientContext, chainScope.exchangeId, sent);
     ClassicHttpResponse response = chain.proceed(request, chainScope);
     if (response.getCode() != HttpStatus.SC_UNAUTHORIZED || !repeatable(request)) {
       return response;
     }
-    provider.invalidate(sent);
     AccessToken fresh;
     try {
-      fresh = provider.token();
-    } catch (RuntimeException e) {
+      fresh = authorizer.tokenForRetry(sent);
+    } catch (IOException e) {
       discard(response, chainScope);
       throw e;
     }
-    if (fresh.equals(sent)) {
+    if (fresh == null) {
       return response; // the provider has no other token: give up rather than send the same again
     }
     discard(response, chainScope);
@@ -145,6 +142,6 @@ public final class OsDataHubExecChainHandler implements ExecChainHandler {
 
   @Override
   public String toString() {
-    return "OsDataHubExecChainHandler[" + scope + "]";
+    return "OsDataHubExecChainHandler[" + authorizer.scope() + "]";
   }
 }

@@ -1,9 +1,10 @@
 package io.github.osdatahub.oauth2.apache;
 
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.apache.internal.RequestAuthorization;
-import java.util.Objects;
+import java.io.IOException;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.EntityDetails;
 import org.apache.hc.core5.http.HttpHeaders;
@@ -25,8 +26,8 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  *
  * <p>For the classic client. On the async client interceptors run on an I/O reactor thread, and
  * this one would block it while a token is fetched; use {@link OsDataHubExecChain} there.
- * When no token can be had, the {@link io.github.osdatahub.oauth2.OsOAuth2Exception} propagates
- * from the client's {@code execute}.
+ * When no token can be had, the client's {@code execute} throws an {@link IOException} whose cause
+ * is the provider's {@link io.github.osdatahub.oauth2.OsOAuth2Exception}.
  *
  * <pre>{@code
  * CloseableHttpClient client = HttpClients.custom()
@@ -35,12 +36,10 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * }</pre>
  */
 public final class OsDataHubRequestInterceptor implements HttpRequestInterceptor {
-  private final TokenProvider provider;
-  private final TokenScope scope;
+  private final TokenAuthorizer authorizer;
 
-  private OsDataHubRequestInterceptor(TokenProvider provider, TokenScope scope) {
-    this.provider = Objects.requireNonNull(provider, "provider");
-    this.scope = Objects.requireNonNull(scope, "scope");
+  private OsDataHubRequestInterceptor(TokenAuthorizer authorizer) {
+    this.authorizer = authorizer;
   }
 
   /**
@@ -50,7 +49,7 @@ public final class OsDataHubRequestInterceptor implements HttpRequestInterceptor
    * @return the interceptor
    */
   public static OsDataHubRequestInterceptor create(TokenProvider provider) {
-    return new OsDataHubRequestInterceptor(provider, TokenScope.defaults());
+    return create(provider, TokenScope.defaults());
   }
 
   /**
@@ -61,7 +60,7 @@ public final class OsDataHubRequestInterceptor implements HttpRequestInterceptor
    * @return the interceptor
    */
   public static OsDataHubRequestInterceptor create(TokenProvider provider, TokenScope scope) {
-    return new OsDataHubRequestInterceptor(provider, scope);
+    return new OsDataHubRequestInterceptor(TokenAuthorizer.create(provider, scope));
   }
 
   /**
@@ -70,18 +69,19 @@ public final class OsDataHubRequestInterceptor implements HttpRequestInterceptor
    * @param request the request of this hop
    * @param entity the request entity, or null
    * @param context the exchange's context
-   * @throws io.github.osdatahub.oauth2.OsOAuth2Exception when no token can be had
+   * @throws IOException when no token can be had, caused by the provider's
+   *     {@link io.github.osdatahub.oauth2.OsOAuth2Exception}
    */
   @Override
-  public void process(HttpRequest request, EntityDetails entity, HttpContext context) {
+  public void process(HttpRequest request, EntityDetails entity, HttpContext context) throws IOException {
     if (!request.containsHeader(HttpHeaders.AUTHORIZATION)
-        && RequestAuthorization.permits(scope, HttpClientContext.castOrCreate(context).getHttpRoute(), request)) {
-      request.setHeader(HttpHeaders.AUTHORIZATION, provider.token().authorizationHeader());
+        && RequestAuthorization.permits(authorizer, HttpClientContext.castOrCreate(context).getHttpRoute(), request)) {
+      request.setHeader(HttpHeaders.AUTHORIZATION, authorizer.token().authorizationHeader());
     }
   }
 
   @Override
   public String toString() {
-    return "OsDataHubRequestInterceptor[" + scope + "]";
+    return "OsDataHubRequestInterceptor[" + authorizer.scope() + "]";
   }
 }

@@ -1,9 +1,12 @@
 package io.github.osdatahub.oauth2.apache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.osdatahub.oauth2.CachingTokenProvider;
+import io.github.osdatahub.oauth2.CredentialsRejectedException;
 import io.github.osdatahub.oauth2.OsOAuth2;
+import io.github.osdatahub.oauth2.ProjectCredentials;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.gson.GsonJsonCodec;
 import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
@@ -144,7 +147,7 @@ class OsDataHubRequestInterceptorTest {
   }
 
   @Test
-  void withoutARouteInTheContextNoTokenIsAdded() {
+  void withoutARouteInTheContextNoTokenIsAdded() throws IOException {
     ScriptedTokenProvider tokens = ScriptedTokenProvider.renewing();
     HttpGet request = new HttpGet("https://api.os.uk/search/names/v1/find?query=x");
 
@@ -163,5 +166,21 @@ class OsDataHubRequestInterceptorTest {
 
     assertThat(hub.apiRequestCount()).isEqualTo(2);
     assertThat(hub.tokenRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aMissingTokenIsAnIOExceptionCausedByTheSdkException() throws IOException {
+    try (CachingTokenProvider wrongSecret = OsOAuth2.builder(ProjectCredentials.of(hub.key(), "s3cr3t-DO-NOT-LOG"))
+        .endpoint(hub.tokenUri()).transport(transport).jsonCodec(GsonJsonCodec.create()).build();
+        CloseableHttpClient rejected = HttpClients.custom()
+            .addRequestInterceptorLast(OsDataHubRequestInterceptor.create(wrongSecret, hub.tokenScope())).build()) {
+
+      assertThatThrownBy(() -> rejected.execute(new HttpGet(hub.namesUri("Southampton")), response -> response.getCode()))
+          .isExactlyInstanceOf(IOException.class)
+          .hasCauseInstanceOf(CredentialsRejectedException.class)
+          .hasMessageNotContaining("s3cr3t");
+      assertThat(hub.apiRequestCount()).isZero();
+      assertThat(hub.tokenRequestCount()).isEqualTo(1);
+    }
   }
 }

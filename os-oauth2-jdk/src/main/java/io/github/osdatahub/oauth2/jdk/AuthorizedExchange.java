@@ -1,11 +1,10 @@
 package io.github.osdatahub.oauth2.jdk;
 
 import io.github.osdatahub.oauth2.AccessToken;
-import io.github.osdatahub.oauth2.OsOAuth2Exception;
-import io.github.osdatahub.oauth2.TokenProvider;
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import io.github.osdatahub.oauth2.TokenRequest;
-import io.github.osdatahub.oauth2.TokenScope;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -18,11 +17,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One call through {@link OsDataHubHttpClient} for a request in scope: adds the token, answers one
- * 401 by invalidating the token that was sent and retrying with a fresh one, and follows redirects
+ * 401 as core's {@link TokenAuthorizer} says (invalidate the token that was sent, retry once if the
+ * provider has another), and follows redirects
  * hop by hop (when the client's policy follows them) so each hop is checked against the scope.
  * Also, with no token of ours, for a request that carries the caller's own {@code Authorization}
  * and would be redirected: so that it is dropped across origins on every JDK.
@@ -43,18 +44,16 @@ final class AuthorizedExchange<T> {
   // gets it afresh, from the scope.
   private static final Set<String> DROPPED_ACROSS_ORIGINS = Set.of("authorization", "cookie", "origin", "referer");
 
-  private final TokenProvider provider;
-  private final TokenScope scope;
+  private final TokenAuthorizer authorizer;
   private final HttpClient direct;
   private final HttpClient.Redirect policy;
   private final Io io;
   private final BodyHandler<T> handler;
   private final PushPromiseHandler<T> push;
 
-  AuthorizedExchange(TokenProvider provider, TokenScope scope, HttpClient direct, HttpClient.Redirect policy,
-      Io io, BodyHandler<T> handler, PushPromiseHandler<T> push) {
-    this.provider = provider;
-    this.scope = scope;
+  AuthorizedExchange(TokenAuthorizer authorizer, HttpClient direct, HttpClient.Redirect policy, Io io,
+      BodyHandler<T> handler, PushPromiseHandler<T> push) {
+    this.authorizer = authorizer;
     this.direct = direct;
     this.policy = policy;
     this.io = io;
@@ -64,7 +63,7 @@ final class AuthorizedExchange<T> {
 
   /** Sends a request without an {@code Authorization} header, adding the token where the scope permits. */
   CompletableFuture<HttpResponse<T>> run(HttpRequest request) {
-    return io.token(provider).thenCompose(token -> hop(request, token, 0, false, null));
+    return io.token(authorizer).thenCompose(token -> hop(request, token, 0, false, null));
   }
 
   /**
@@ -78,7 +77,7 @@ final class AuthorizedExchange<T> {
   /** One hop; {@code token} is null when the request goes as the caller gave it. */
   private CompletableFuture<HttpResponse<T>> hop(HttpRequest request, AccessToken token, int hops, boolean retried,
       HttpResponse<T> previous) {
-    boolean authorize = token != null && scope.permits(request.uri());
+    boolean authorize = token != null && authorizer.permits(request.uri());
     HttpRequest sent = authorize
         ? HttpRequest.newBuilder(request, (name, value) -> true).setHeader("Authorization", token.authorizationHeader())
             .build()
@@ -105,8 +104,7 @@ final class AuthorizedExchange<T> {
   /** After a 401 to our token: retry once with a fresh token, or give the 401 to the caller. */
   private CompletableFuture<HttpResponse<T>> retryOrReturn(HttpRequest request, AccessToken rejected,
       HttpResponse<Outcome<T>> response, int hops, HttpResponse<T> previous) {
-    provider.invalidate(rejected);
-    return io.token(provider).thenCompose(fresh -> fresh.equals(rejected)
+    return io.tokenForRetry(authorizer, rejected).thenCompose(fresh -> fresh == null
         ? replay(response, previous)
         : hop(request, fresh, hops, true, new ChainedResponse<>(response, null, previous)));
   }
@@ -203,33 +201,40 @@ final class AuthorizedExchange<T> {
 
   /** Getting a token and sending one hop: blocking or not. */
   abstract static class Io {
-    abstract CompletableFuture<AccessToken> token(TokenProvider provider);
+    abstract CompletableFuture<AccessToken> token(TokenAuthorizer authorizer);
+
+    /** Completes with null when the provider has no other token. */
+    abstract CompletableFuture<AccessToken> tokenForRetry(TokenAuthorizer authorizer, AccessToken rejected);
 
     abstract <B> CompletableFuture<HttpResponse<B>> send(HttpClient client, HttpRequest request, BodyHandler<B> handler,
         PushPromiseHandler<B> push);
-
-    /** The provider's failure as the {@link IOException} an {@code HttpClient} caller expects. */
-    static IOException noToken(OsOAuth2Exception e) {
-      return new IOException("no OS Data Hub access token: " + e.getMessage(), e);
-    }
   }
 
-  /** Blocks on the caller's thread: {@link TokenProvider#token()} and {@link HttpClient#send}. */
+  /** Blocks on the caller's thread: {@link TokenAuthorizer#token()} and {@link HttpClient#send}. */
   static final class Blocking extends Io {
     static final Blocking INSTANCE = new Blocking();
 
     @Override
-    CompletableFuture<AccessToken> token(TokenProvider provider) {
+    CompletableFuture<AccessToken> token(TokenAuthorizer authorizer) {
+      return blocking(authorizer::token);
+    }
+
+    @Override
+    CompletableFuture<AccessToken> tokenForRetry(TokenAuthorizer authorizer, AccessToken rejected) {
+      return blocking(() -> authorizer.tokenForRetry(rejected));
+    }
+
+    private static CompletableFuture<AccessToken> blocking(Callable<AccessToken> call) {
       try {
-        return CompletableFuture.completedFuture(provider.token());
-      } catch (OsOAuth2Exception e) {
-        if (Thread.interrupted()) {
-          // HttpClient.send reports an interrupt as InterruptedException, with the flag cleared.
-          InterruptedException interrupted = new InterruptedException("interrupted while waiting for a token");
-          interrupted.initCause(e);
-          return CompletableFuture.failedFuture(interrupted);
-        }
-        return CompletableFuture.failedFuture(noToken(e));
+        return CompletableFuture.completedFuture(call.call());
+      } catch (InterruptedIOException e) {
+        // HttpClient.send reports an interrupt as InterruptedException, with the flag cleared.
+        Thread.interrupted();
+        InterruptedException interrupted = new InterruptedException("interrupted while waiting for a token");
+        interrupted.initCause(e.getCause());
+        return CompletableFuture.failedFuture(interrupted);
+      } catch (Exception e) {
+        return CompletableFuture.failedFuture(e);
       }
     }
 
@@ -244,24 +249,18 @@ final class AuthorizedExchange<T> {
     }
   }
 
-  /** Never blocks: {@link TokenProvider#tokenAsync()} and {@link HttpClient#sendAsync}. */
+  /** Never blocks: {@link TokenAuthorizer#tokenAsync()} and {@link HttpClient#sendAsync}. */
   static final class Async extends Io {
     static final Async INSTANCE = new Async();
 
     @Override
-    CompletableFuture<AccessToken> token(TokenProvider provider) {
-      CompletableFuture<AccessToken> token;
-      try {
-        token = provider.tokenAsync();
-      } catch (OsOAuth2Exception e) {
-        return CompletableFuture.failedFuture(noToken(e));
-      }
-      return token.exceptionallyCompose(failure -> {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-            ? failure.getCause() : failure;
-        return CompletableFuture.failedFuture(cause instanceof OsOAuth2Exception
-            ? noToken((OsOAuth2Exception) cause) : cause);
-      });
+    CompletableFuture<AccessToken> token(TokenAuthorizer authorizer) {
+      return authorizer.tokenAsync();
+    }
+
+    @Override
+    CompletableFuture<AccessToken> tokenForRetry(TokenAuthorizer authorizer, AccessToken rejected) {
+      return authorizer.tokenForRetryAsync(rejected);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.osdatahub.oauth2.jdk;
 
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import java.io.IOException;
@@ -33,10 +34,9 @@ import javax.net.ssl.SSLParameters;
  *       that already carry an {@code Authorization} header, go to your client as given (the provider
  *       is never asked for them), except that a request with your own {@code Authorization} is
  *       redirected as below, so that the header never leaves its origin.
- *   <li>On a 401 to a request that carried a token: {@link TokenProvider#invalidate invalidates}
- *       that token and retries once with a fresh one; if the provider returns the same token, or the
- *       retry is answered 401 again, that 401 is returned. 403, 429 and every other status are
- *       returned untouched.
+ *   <li>On a 401 to a request that carried a token, core's {@link TokenAuthorizer} rule: invalidate
+ *       that token and retry once if the provider has another; else, or after a second 401, that 401
+ *       is returned. 403, 429 and every other status are returned untouched.
  *   <li>Redirects: the token never reaches another host. When your client does not follow redirects
  *       ({@link HttpClient.Redirect#NEVER}, the JDK's default), a 3xx is returned as it is. When it
  *       does, this client follows them itself, with your client's policy ({@code NORMAL}: not from
@@ -73,15 +73,13 @@ import javax.net.ssl.SSLParameters;
  * }</pre>
  */
 public final class OsDataHubHttpClient extends HttpClient {
-  private final TokenProvider provider;
-  private final TokenScope scope;
+  private final TokenAuthorizer authorizer;
   private final HttpClient delegate;
   private final NonFollowingClient direct;
 
-  private OsDataHubHttpClient(TokenProvider provider, HttpClient delegate, TokenScope scope) {
-    this.provider = Objects.requireNonNull(provider, "provider");
+  private OsDataHubHttpClient(TokenAuthorizer authorizer, HttpClient delegate) {
+    this.authorizer = authorizer;
     this.delegate = Objects.requireNonNull(delegate, "client");
-    this.scope = Objects.requireNonNull(scope, "scope");
     this.direct = new NonFollowingClient(delegate);
   }
 
@@ -121,7 +119,7 @@ public final class OsDataHubHttpClient extends HttpClient {
    * @return the client
    */
   public static OsDataHubHttpClient create(TokenProvider provider, HttpClient client, TokenScope scope) {
-    return new OsDataHubHttpClient(provider, client, scope);
+    return new OsDataHubHttpClient(TokenAuthorizer.create(provider, scope), client);
   }
 
   /**
@@ -139,7 +137,7 @@ public final class OsDataHubHttpClient extends HttpClient {
    * @return the scope
    */
   public TokenScope tokenScope() {
-    return scope;
+    return authorizer.scope();
   }
 
   @Override
@@ -181,13 +179,13 @@ public final class OsDataHubHttpClient extends HttpClient {
    * redirect (JDK 17 forwards that header to any host a redirect names; we drop it across origins).
    */
   private boolean ours(HttpRequest request) {
-    return hasAuthorization(request) ? delegate.followRedirects() != Redirect.NEVER : scope.permits(request.uri());
+    return hasAuthorization(request) ? delegate.followRedirects() != Redirect.NEVER : authorizer.permits(request.uri());
   }
 
   private <T> CompletableFuture<HttpResponse<T>> run(AuthorizedExchange.Io io, HttpRequest request,
       BodyHandler<T> handler, PushPromiseHandler<T> push) {
-    AuthorizedExchange<T> exchange = new AuthorizedExchange<>(provider, scope, direct.get(), delegate.followRedirects(),
-        io, handler, push);
+    AuthorizedExchange<T> exchange = new AuthorizedExchange<>(authorizer, direct.get(), delegate.followRedirects(), io,
+        handler, push);
     return hasAuthorization(request) ? exchange.runAsGiven(request) : exchange.run(request);
   }
 
@@ -318,6 +316,6 @@ public final class OsDataHubHttpClient extends HttpClient {
 
   @Override
   public String toString() {
-    return "OsDataHubHttpClient[" + scope + ", delegate=" + delegate + "]";
+    return "OsDataHubHttpClient[" + authorizer.scope() + ", delegate=" + delegate + "]";
   }
 }

@@ -1,18 +1,15 @@
 package io.github.osdatahub.oauth2.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.osdatahub.oauth2.AccessToken;
 import io.github.osdatahub.oauth2.CachingTokenProvider;
-import io.github.osdatahub.oauth2.CredentialsRejectedException;
 import io.github.osdatahub.oauth2.OsOAuth2;
 import io.github.osdatahub.oauth2.ProjectCredentials;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
 import io.github.osdatahub.oauth2.testkit.RecordedRequest;
 import io.github.osdatahub.oauth2.testkit.TokenFault;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -192,65 +188,6 @@ class OsDataHubHttpClientTest {
   }
 
   @Test
-  void forbiddenIsReturnedUntouchedWithoutARefresh() throws Exception {
-    hub.deniedApis("/search/names/");
-
-    HttpResponse<String> sync = client.send(names(), BodyHandlers.ofString());
-    HttpResponse<String> async = client.sendAsync(names(), BodyHandlers.ofString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
-
-    for (HttpResponse<String> response : List.of(sync, async)) {
-      assertThat(response.statusCode()).isEqualTo(403);
-      assertThat(response.previousResponse()).isEmpty();
-    }
-    assertThat(hub.apiRequestCount()).isEqualTo(2);
-    assertThat(hub.tokenRequestCount()).isEqualTo(1);
-  }
-
-  @Test
-  void rateLimitedIsReturnedUntouchedWithoutARefresh() throws Exception {
-    hub.rateLimitPerMinute(1);
-
-    HttpResponse<String> first = client.send(names(), BodyHandlers.ofString());
-    HttpResponse<String> sync = client.send(names(), BodyHandlers.ofString());
-    HttpResponse<String> async = client.sendAsync(names(), BodyHandlers.ofString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
-
-    assertThat(first.statusCode()).isEqualTo(200);
-    for (HttpResponse<String> response : List.of(sync, async)) {
-      assertThat(response.statusCode()).isEqualTo(429);
-      assertThat(response.previousResponse()).isEmpty();
-    }
-    assertThat(hub.apiRequestCount()).isEqualTo(3);
-    assertThat(hub.tokenRequestCount()).isEqualTo(1);
-  }
-
-  @Test
-  void aRequestThatAlreadyCarriesAuthorizationIsLeftAlone() throws Exception {
-    HttpRequest own = HttpRequest.newBuilder(hub.namesUri("Southampton")).header("Authorization", "Bearer mine").build();
-
-    HttpResponse<String> sync = client.send(own, BodyHandlers.ofString());
-    HttpResponse<String> async = client.sendAsync(own, BodyHandlers.ofString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
-
-    assertThat(sync.statusCode()).isEqualTo(401);
-    assertThat(async.statusCode()).isEqualTo(401);
-    assertThat(hub.apiRequests()).extracting(r -> r.header("Authorization").orElseThrow())
-        .containsExactly("Bearer mine", "Bearer mine");
-    assertThat(hub.tokenRequestCount()).as("the provider was never asked").isZero();
-  }
-
-  @Test
-  void requestsToAHostOutOfScopeGetNoToken() throws Exception {
-    try (FakeOsDataHub other = FakeOsDataHub.builder().bindAddress("127.0.0.2").start()) {
-      HttpRequest elsewhere = HttpRequest.newBuilder(other.namesUri("Southampton")).build();
-
-      client.send(elsewhere, BodyHandlers.ofString());
-      client.sendAsync(elsewhere, BodyHandlers.ofString()).get(WAIT_SECONDS, TimeUnit.SECONDS);
-
-      assertThat(other.apiRequests()).hasSize(2).allSatisfy(r -> assertThat(r.header("Authorization")).isEmpty());
-      assertThat(hub.tokenRequestCount()).isZero();
-    }
-  }
-
-  @Test
   void theTokenEndpointNeverGetsABearerToken() throws Exception {
     client.send(HttpRequest.newBuilder(hub.tokenUri()).POST(HttpRequest.BodyPublishers.noBody()).build(),
         BodyHandlers.ofString());
@@ -280,22 +217,6 @@ class OsDataHubHttpClientTest {
     assertThat(hub.apiRequestCount()).isZero();
     pending.complete(provider.token());
     assertThat(call.get(WAIT_SECONDS, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-  }
-
-  @Test
-  void noTokenIsAnIOExceptionCarryingTheProvidersFailure() throws Exception {
-    try (CachingTokenProvider wrongSecret = providerFor(hub, ProjectCredentials.of(hub.key(), "s3cr3t-DO-NOT-LOG"))) {
-      OsDataHubHttpClient rejected = OsDataHubHttpClient.create(wrongSecret, HttpClient.newHttpClient(), hub.tokenScope());
-
-      assertThatThrownBy(() -> rejected.send(names(), BodyHandlers.ofString()))
-          .isInstanceOf(IOException.class)
-          .hasCauseInstanceOf(CredentialsRejectedException.class)
-          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("s3cr3t-DO-NOT-LOG"));
-      assertThatThrownBy(() -> rejected.sendAsync(names(), BodyHandlers.ofString()).get(WAIT_SECONDS, TimeUnit.SECONDS))
-          .isInstanceOf(ExecutionException.class)
-          .cause().isInstanceOf(IOException.class).hasCauseInstanceOf(CredentialsRejectedException.class);
-      assertThat(hub.apiRequestCount()).isZero();
-    }
   }
 
   @Test

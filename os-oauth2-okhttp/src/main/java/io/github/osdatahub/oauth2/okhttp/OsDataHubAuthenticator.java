@@ -1,12 +1,10 @@
 package io.github.osdatahub.oauth2.okhttp;
 
 import io.github.osdatahub.oauth2.AccessToken;
-import io.github.osdatahub.oauth2.OsOAuth2Exception;
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.util.Objects;
 import okhttp3.Authenticator;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -15,12 +13,11 @@ import okhttp3.Route;
 /**
  * An OkHttp {@link Authenticator} that recovers once from a rejected OS Data Hub token.
  *
- * <p>On a 401 to a request that carried a token from {@link OsDataHubInterceptor}, it invalidates
- * that very token (the one the request carried, not whatever the provider holds now, so that a
- * hundred requests rejected with one token cause one refresh) and returns the request again with a
- * fresh token. It gives up (returns {@code null}, so OkHttp hands the 401 to the caller) when the
- * request already was its retry (at most two attempts per call, never a loop), or when the provider
- * returns the token that was just rejected.
+ * <p>On a 401 to a request that carried a token from {@link OsDataHubInterceptor}, it applies core's
+ * {@link TokenAuthorizer}: invalidate that very token (so a hundred requests rejected with one
+ * token cause one refresh) and send the request again with the provider's new one. It gives up
+ * (returns {@code null}, so OkHttp hands the 401 to the caller) when the request already was its
+ * retry (at most two attempts per call, never a loop), or when the provider has no other token.
  *
  * <p>Each hop is judged on its own URL by the {@link TokenScope} (origin with port, and never the
  * token path), as {@link OsDataHubInterceptor#installOn} checks every hop OkHttp sends: a 401 from a
@@ -31,8 +28,9 @@ import okhttp3.Route;
  * delegate authenticator if one was given, else back to the caller; the delegate sees the request
  * without our token.
  *
- * <p>OkHttp calls an authenticator on the call's own thread, so the fresh token comes from the
- * blocking {@link TokenProvider#token()}.
+ * <p>OkHttp calls an authenticator on the call's own thread, so the new token comes from the
+ * blocking {@link TokenProvider#token()}; when none can be had the call fails with an
+ * {@link IOException} caused by the provider's exception.
  *
  * <p>Install it with {@link OsDataHubInterceptor#installOn}, which also adds the interceptor and the
  * per-hop check:
@@ -45,13 +43,11 @@ public final class OsDataHubAuthenticator implements Authenticator {
   /** Marks the request this authenticator built, so that its 401 ends the call. */
   private enum Retried { INSTANCE }
 
-  private final TokenProvider provider;
-  private final TokenScope scope;
+  private final TokenAuthorizer authorizer;
   private final Authenticator delegate;
 
-  private OsDataHubAuthenticator(TokenProvider provider, TokenScope scope, Authenticator delegate) {
-    this.provider = Objects.requireNonNull(provider, "provider");
-    this.scope = Objects.requireNonNull(scope, "scope");
+  OsDataHubAuthenticator(TokenAuthorizer authorizer, Authenticator delegate) {
+    this.authorizer = authorizer;
     this.delegate = delegate;
   }
 
@@ -85,7 +81,7 @@ public final class OsDataHubAuthenticator implements Authenticator {
    * @return the authenticator
    */
   public static OsDataHubAuthenticator create(TokenProvider provider, TokenScope scope, Authenticator delegate) {
-    return new OsDataHubAuthenticator(provider, scope, delegate);
+    return new OsDataHubAuthenticator(TokenAuthorizer.create(provider, scope), delegate);
   }
 
   @Override
@@ -97,7 +93,7 @@ public final class OsDataHubAuthenticator implements Authenticator {
     if (sent == null) {
       return delegate(route, response);
     }
-    if (!PerHopTokenGuard.permits(scope, failed.url())) {
+    if (!PerHopTokenGuard.permits(authorizer, failed.url())) {
       // A hop the scope refuses (e.g. a same-origin redirect to the token path): the network guard
       // kept the token off it, so this 401 did not judge our token. The delegate sees the request
       // as it went out, without the token, so that nothing it builds from it can carry the token.
@@ -107,9 +103,8 @@ public final class OsDataHubAuthenticator implements Authenticator {
     if (failed.tag(Retried.class) != null) {
       return null;
     }
-    provider.invalidate(sent);
-    AccessToken fresh = tokenFrom(provider);
-    if (fresh.equals(sent)) {
+    AccessToken fresh = authorizer.tokenForRetry(sent);
+    if (fresh == null) {
       return null;
     }
     return PerHopTokenGuard.withoutSdkToken(failed, sent).newBuilder()
@@ -123,21 +118,8 @@ public final class OsDataHubAuthenticator implements Authenticator {
     return delegate == null ? null : delegate.authenticate(route, response);
   }
 
-  /** A token, or the provider's failure as the IOException OkHttp expects from interceptors and authenticators. */
-  static AccessToken tokenFrom(TokenProvider provider) throws IOException {
-    try {
-      return Objects.requireNonNull(provider.token(), "TokenProvider.token() returned null");
-    } catch (OsOAuth2Exception e) {
-      IOException failure = Thread.currentThread().isInterrupted()
-          ? new InterruptedIOException("interrupted while waiting for an OS Data Hub token")
-          : new IOException("no OS Data Hub token: " + e.getMessage());
-      failure.initCause(e);
-      throw failure;
-    }
-  }
-
   @Override
   public String toString() {
-    return "OsDataHubAuthenticator[" + scope + (delegate == null ? "" : ", then " + delegate) + "]";
+    return "OsDataHubAuthenticator[" + authorizer.scope() + (delegate == null ? "" : ", then " + delegate) + "]";
   }
 }

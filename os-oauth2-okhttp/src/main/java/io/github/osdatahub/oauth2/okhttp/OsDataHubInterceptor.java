@@ -2,6 +2,7 @@ package io.github.osdatahub.oauth2.okhttp;
 
 import io.github.osdatahub.oauth2.AccessToken;
 import io.github.osdatahub.oauth2.OsOAuth2Exception;
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import java.io.IOException;
@@ -40,12 +41,10 @@ import okhttp3.Response;
  * }</pre>
  */
 public final class OsDataHubInterceptor implements Interceptor {
-  private final TokenProvider provider;
-  private final TokenScope scope;
+  private final TokenAuthorizer authorizer;
 
-  private OsDataHubInterceptor(TokenProvider provider, TokenScope scope) {
-    this.provider = Objects.requireNonNull(provider, "provider");
-    this.scope = Objects.requireNonNull(scope, "scope");
+  private OsDataHubInterceptor(TokenAuthorizer authorizer) {
+    this.authorizer = authorizer;
   }
 
   /**
@@ -68,7 +67,7 @@ public final class OsDataHubInterceptor implements Interceptor {
    * @return the interceptor
    */
   public static OsDataHubInterceptor create(TokenProvider provider, TokenScope scope) {
-    return new OsDataHubInterceptor(provider, scope);
+    return new OsDataHubInterceptor(TokenAuthorizer.create(provider, scope));
   }
 
   /**
@@ -106,7 +105,7 @@ public final class OsDataHubInterceptor implements Interceptor {
   public static OkHttpClient.Builder installOn(OkHttpClient.Builder builder, TokenProvider provider,
       TokenScope scope) {
     Objects.requireNonNull(builder, "builder");
-    OsDataHubInterceptor interceptor = create(provider, scope);
+    TokenAuthorizer authorizer = TokenAuthorizer.create(provider, scope);
     for (Interceptor existing : builder.interceptors()) {
       if (existing instanceof OsDataHubInterceptor) {
         throw new IllegalStateException("this OkHttpClient.Builder already has an OsDataHubInterceptor");
@@ -116,19 +115,19 @@ public final class OsDataHubInterceptor implements Interceptor {
     // builder reports it. The throwaway client starts no threads and opens no connections.
     Authenticator current = builder.build().authenticator();
     Authenticator delegate = current == Authenticator.NONE ? null : current;
-    builder.addInterceptor(interceptor);
-    builder.addNetworkInterceptor(new PerHopTokenGuard(scope));
-    builder.authenticator(OsDataHubAuthenticator.create(provider, scope, delegate));
+    builder.addInterceptor(new OsDataHubInterceptor(authorizer));
+    builder.addNetworkInterceptor(new PerHopTokenGuard(authorizer));
+    builder.authenticator(new OsDataHubAuthenticator(authorizer, delegate));
     return builder;
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
-    if (request.header("Authorization") != null || !PerHopTokenGuard.permits(scope, request.url())) {
+    if (request.header("Authorization") != null || !PerHopTokenGuard.permits(authorizer, request.url())) {
       return chain.proceed(request);
     }
-    AccessToken token = OsDataHubAuthenticator.tokenFrom(provider);
+    AccessToken token = authorizer.token();
     return chain.proceed(request.newBuilder()
         .header("Authorization", token.authorizationHeader())
         .tag(AccessToken.class, token)
@@ -141,11 +140,11 @@ public final class OsDataHubInterceptor implements Interceptor {
    * @return the scope
    */
   public TokenScope scope() {
-    return scope;
+    return authorizer.scope();
   }
 
   @Override
   public String toString() {
-    return "OsDataHubInterceptor[" + scope + "]";
+    return "OsDataHubInterceptor[" + authorizer.scope() + "]";
   }
 }

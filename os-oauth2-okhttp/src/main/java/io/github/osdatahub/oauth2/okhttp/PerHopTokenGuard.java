@@ -1,7 +1,7 @@
 package io.github.osdatahub.oauth2.okhttp;
 
 import io.github.osdatahub.oauth2.AccessToken;
-import io.github.osdatahub.oauth2.TokenScope;
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import java.io.IOException;
 import java.util.List;
 import okhttp3.HttpUrl;
@@ -12,7 +12,7 @@ import okhttp3.Response;
 /**
  * The network interceptor that {@link OsDataHubInterceptor#installOn} adds: on every request OkHttp
  * sends (each redirect hop and the authenticator's retry included), it removes the token
- * {@link OsDataHubInterceptor} added when the {@link TokenScope} refuses that hop.
+ * {@link OsDataHubInterceptor} added when the scope refuses that hop.
  *
  * <p>Needed because the application interceptor runs once per call, and OkHttp keeps
  * {@code Authorization} on a redirect within one origin (same scheme, host and port), such as
@@ -26,15 +26,15 @@ import okhttp3.Response;
 final class PerHopTokenGuard implements Interceptor {
   private static final String AUTHORIZATION = "Authorization";
 
-  private final TokenScope scope;
+  private final TokenAuthorizer authorizer;
 
-  PerHopTokenGuard(TokenScope scope) {
-    this.scope = scope;
+  PerHopTokenGuard(TokenAuthorizer authorizer) {
+    this.authorizer = authorizer;
   }
 
   /** Whether the scope lets a token go to this URL: origin (with the effective port) and path. */
-  static boolean permits(TokenScope scope, HttpUrl url) {
-    return scope.permits(url.scheme(), url.host(), url.port(), url.encodedPath());
+  static boolean permits(TokenAuthorizer authorizer, HttpUrl url) {
+    return authorizer.permits(url.scheme(), url.host(), url.port(), url.encodedPath());
   }
 
   /** The SDK's token when the request still carries it as {@code Authorization}, else null. */
@@ -59,7 +59,7 @@ final class PerHopTokenGuard implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     AccessToken sdkToken = sdkToken(request);
-    if (sdkToken == null || permits(scope, request.url())) {
+    if (sdkToken == null || permits(authorizer, request.url())) {
       return chain.proceed(request);
     }
     return chain.proceed(withoutSdkToken(request, sdkToken));
@@ -67,6 +67,6 @@ final class PerHopTokenGuard implements Interceptor {
 
   @Override
   public String toString() {
-    return "PerHopTokenGuard[" + scope + "]";
+    return "PerHopTokenGuard[" + authorizer.scope() + "]";
   }
 }

@@ -8,7 +8,6 @@ import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.gson.GsonJsonCodec;
 import io.github.osdatahub.oauth2.testkit.FakeOsDataHub;
-import io.github.osdatahub.oauth2.testkit.RecordedRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -150,64 +149,6 @@ class OkHttpWithFakeOsDataHubTest {
   }
 
   @Test
-  void aTokenTheApiKeepsRejectingGivesTwoAttemptsPerCallAndThe401() throws Exception {
-    TestTokens neverValid = TestTokens.rotating(); // the fake never issued these, so it rejects each one
-    OkHttpClient client = client(neverValid, hub.tokenScope());
-
-    List<Integer> codes = concurrently(20, () -> call(client, hub.namesUri("Southampton")));
-
-    assertThat(codes).hasSize(20).containsOnly(401); // returned, not "Too many follow-up requests"
-    assertThat(attempts.values()).hasSize(20).allSatisfy(n -> assertThat(n).hasValue(2));
-    assertThat(hub.apiRequestCount()).isEqualTo(40);
-    assertThat(hub.tokenRequestCount()).isZero();
-  }
-
-  @Test
-  void aRequestToAnotherHostNeverCarriesTheToken() throws Exception {
-    try (LoopbackServer other = LoopbackServer.okEverywhere()) {
-      OkHttpClient client = client(provider, hub.tokenScope());
-
-      assertThat(call(client, other.uri("localhost", "/search/names/v1/find"))).isEqualTo(200);
-
-      assertThat(other.requests()).singleElement().extracting(LoopbackServer.Seen::authorization).isNull();
-      assertThat(hub.tokenRequestCount()).isZero();
-    }
-  }
-
-  @Test
-  void aRedirectFromTheOsHostToAnotherHostNeverCarriesTheToken() throws Exception {
-    try (LoopbackServer other = LoopbackServer.okEverywhere()) {
-      hub.redirect("/search/names/v1/moved", other.uri("localhost", "/elsewhere"));
-      OkHttpClient client = client(provider, hub.tokenScope());
-
-      assertThat(call(client, hub.baseUri().resolve("/search/names/v1/moved"))).isEqualTo(200);
-
-      List<RecordedRequest> toHub = hub.apiRequests();
-      assertThat(toHub).singleElement().satisfies(r ->
-          assertThat(r.header("Authorization")).hasValue(provider.token().authorizationHeader()));
-      assertThat(other.requests()).singleElement().satisfies(seen -> {
-        assertThat(seen.path()).isEqualTo("/elsewhere");
-        assertThat(seen.authorization()).isNull();
-      });
-    }
-  }
-
-  @Test
-  void aRedirectFromAnApiToTheTokenEndpointOnTheSameHostCarriesNoToken() throws Exception {
-    hub.redirect("/search/names/v1/moved", hub.tokenUri());
-    OkHttpClient client = client(provider, hub.tokenScope());
-
-    call(client, hub.baseUri().resolve("/search/names/v1/moved")); // the token endpoint refuses a GET
-
-    assertThat(hub.apiRequests()).singleElement().satisfies(r ->
-        assertThat(r.header("Authorization")).hasValue(provider.token().authorizationHeader()));
-    assertThat(hub.tokenRequests()).extracting(RecordedRequest::method).containsExactly("POST", "GET");
-    assertThat(hub.tokenRequests()).allSatisfy(r ->
-        assertThat(r.header("Authorization").orElse("")).doesNotStartWithIgnoringCase("Bearer"));
-    assertThat(provider.stats().invalidations()).isZero();
-  }
-
-  @Test
   void aPlainHttpOsUrlThatIsNotLoopbackGetsNoToken() throws Exception {
     try (LoopbackServer other = LoopbackServer.okEverywhere()) {
       // The scope allows api.os.uk; only the scheme is wrong. The test DNS keeps it on this machine.
@@ -221,45 +162,6 @@ class OkHttpWithFakeOsDataHubTest {
       });
       assertThat(hub.tokenRequestCount()).isZero();
     }
-  }
-
-  @Test
-  void a403IsReturnedAsItIsWithNoRefresh() throws Exception {
-    hub.deniedApis("/maps/raster/");
-    OkHttpClient client = client(provider, hub.tokenScope());
-
-    assertThat(call(client, hub.rasterTileUri("Road_3857", 7, 63, 42))).isEqualTo(403);
-
-    assertThat(hub.tokenRequestCount()).isEqualTo(1);
-    assertThat(hub.apiRequestCount()).isEqualTo(1);
-    assertThat(provider.stats().invalidations()).isZero();
-  }
-
-  @Test
-  void a429IsReturnedAsItIsWithNoRefresh() throws Exception {
-    hub.rateLimitPerMinute(1);
-    OkHttpClient client = client(provider, hub.tokenScope());
-
-    assertThat(call(client, hub.namesUri("Southampton"))).isEqualTo(200);
-    assertThat(call(client, hub.namesUri("Southampton"))).isEqualTo(429);
-
-    assertThat(hub.tokenRequestCount()).isEqualTo(1);
-    assertThat(hub.apiRequestCount()).isEqualTo(2);
-    assertThat(attempts.values()).allSatisfy(n -> assertThat(n).hasValue(1));
-    assertThat(provider.stats().invalidations()).isZero();
-  }
-
-  @Test
-  void anAuthorizationTheCallerSetIsLeftAlone() throws Exception {
-    OkHttpClient client = client(provider, hub.tokenScope());
-    Request own = new Request.Builder().url(hub.namesUri("Southampton").toString())
-        .header("Authorization", "Bearer the-callers-own").build();
-
-    assertThat(call(client, own)).isEqualTo(401); // the fake never issued it; not our token, so no retry
-
-    assertThat(hub.apiRequests()).singleElement().satisfies(r ->
-        assertThat(r.header("Authorization")).hasValue("Bearer the-callers-own"));
-    assertThat(hub.tokenRequestCount()).isZero();
   }
 
   @Test

@@ -79,23 +79,6 @@ class RedirectHopsTest {
   }
 
   @Test
-  void aRedirectToAnotherPortOfAnInScopeHostNeverCarriesTheToken() throws IOException {
-    // A loopback entry without a port allows every port, so the scope names one: 127.0.0.1:<server's port>.
-    TokenScope onePort = TokenScope.of("127.0.0.1:" + server.port());
-    try (LoopbackServer otherPort = LoopbackServer.start(seen -> Answer.status(401))) {
-      server.respondWith(seen -> Answer.redirect(otherPort.uri(API)));
-
-      assertThat(call(builder(onePort).build(), get(server.uri("/moved")))).isEqualTo(401);
-
-      assertThat(server.requests()).extracting(Seen::authorization).containsExactly("Bearer token-1");
-      assertThat(otherPort.requests()).extracting(Seen::authorization).hasSize(1).containsOnlyNulls();
-      assertThat(tokens.invalidated).isEmpty();
-      assertThat(tokens.tokenCalls).hasValue(1);
-      assertThat(delegateSaw).containsExactly(401);
-    }
-  }
-
-  @Test
   void a401FromTheTokenPathIsNeitherRetriedNorRefreshed() throws IOException {
     server.respondWith(seen -> seen.path().equals("/moved")
         ? Answer.redirect(server.uri("/oauth2/token/v1")) : Answer.status(401));

@@ -1,7 +1,7 @@
 package io.github.osdatahub.oauth2.apache.internal;
 
 import io.github.osdatahub.oauth2.AccessToken;
-import io.github.osdatahub.oauth2.TokenScope;
+import io.github.osdatahub.oauth2.TokenAuthorizer;
 import java.net.InetAddress;
 import org.apache.hc.client5.http.RouteInfo;
 import org.apache.hc.core5.http.Header;
@@ -14,7 +14,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 
 /**
  * What the interceptor and the exec-chain handlers do with a request's {@code Authorization}
- * header, in one place: ask {@link TokenScope} about the host Apache will really connect to, add
+ * header, in one place: ask the {@link TokenAuthorizer} about the host Apache will really connect to, add
  * the bearer header, and tell a header this SDK added in the current exchange from one the caller
  * set, which is never touched.
  */
@@ -49,12 +49,12 @@ public final class RequestAuthorization {
    *       address, whatever name it carries.
    * </ul>
    *
-   * @param scope the allowed origins
+   * @param authorizer holds the allowed origins
    * @param route the route of this hop, or null when it cannot be known
    * @param request the request of this hop
    * @return true when a token may be added
    */
-  public static boolean permits(TokenScope scope, RouteInfo route, HttpRequest request) {
+  public static boolean permits(TokenAuthorizer authorizer, RouteInfo route, HttpRequest request) {
     if (route == null || request == null || Method.CONNECT.isSame(request.getMethod())) {
       return false;
     }
@@ -71,7 +71,7 @@ public final class RequestAuthorization {
     if (!https && address != null && !address.isLoopbackAddress()) {
       return false; // connected to this address, not to the (loopback) name the host carries
     }
-    return scope.permits(scheme, target.getHostName(), target.getPort(), pathOf(request));
+    return authorizer.permits(scheme, target.getHostName(), target.getPort(), pathOf(request));
   }
 
   /** The raw path without the query: a server reads {@code /oauth2/token?x} as the token path. */

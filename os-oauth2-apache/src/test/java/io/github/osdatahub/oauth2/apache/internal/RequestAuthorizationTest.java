@@ -2,6 +2,8 @@ package io.github.osdatahub.oauth2.apache.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.osdatahub.oauth2.TokenAuthorizer;
+import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
 import java.net.InetAddress;
 import org.apache.hc.client5.http.HttpRoute;
@@ -11,8 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /** The route rules of {@link RequestAuthorization#permits}, on routes no loopback test can build. */
 class RequestAuthorizationTest {
-  private static final TokenScope OS = TokenScope.defaults();
-  private static final TokenScope LOCAL = TokenScope.of("localhost", "127.0.0.1");
+  private static final TokenProvider NO_TOKENS = () -> {
+    throw new AssertionError("the route rules never ask for a token");
+  };
+  private static final TokenAuthorizer OS = TokenAuthorizer.create(NO_TOKENS, TokenScope.defaults());
+  private static final TokenAuthorizer LOCAL = TokenAuthorizer.create(NO_TOKENS, TokenScope.of("localhost", "127.0.0.1"));
   private static final HttpHost API = new HttpHost("https", "api.os.uk", 443);
   private static final HttpHost PROXY = new HttpHost("http", "proxy.example", 3128);
 
