@@ -94,11 +94,11 @@ public class ApacheInterceptorBenchmark {
     HttpRequestInterceptor fixedHeader = (request, entity, context) -> request.setHeader("Authorization", fixed);
     TokenScope scope = TokenScope.of("127.0.0.1");
 
-    execChain = OsDataHubExecChain.addTo(classic(), provider, scope).build();
+    execChain = OsDataHubExecChain.installOn(classic(), provider, scope).build();
     requestInterceptor = classic().addRequestInterceptorLast(OsDataHubRequestInterceptor.create(provider, scope)).build();
     staticHeader = classic().addRequestInterceptorLast(fixedHeader).build();
     noInterceptor = classic().build();
-    asyncExecChain = OsDataHubExecChain.addTo(async(), provider, scope).build();
+    asyncExecChain = OsDataHubExecChain.installOn(async(), provider, scope).build();
     asyncStaticHeader = async().addRequestInterceptorLast(fixedHeader).build();
     asyncExecChain.start();
     asyncStaticHeader.start();

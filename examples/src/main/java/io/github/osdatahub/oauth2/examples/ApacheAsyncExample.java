@@ -34,7 +34,7 @@ public final class ApacheAsyncExample {
                .endpoint(tokenEndpoint)
                .transport(transport)
                .build();
-           CloseableHttpAsyncClient client = OsDataHubExecChain.addTo(HttpAsyncClients.custom(), tokens, scope)
+           CloseableHttpAsyncClient client = OsDataHubExecChain.installOn(HttpAsyncClients.custom(), tokens, scope)
                .build()) {
         client.start();
         SimpleHttpResponse answer = client.execute(SimpleRequestBuilder.get(names).build(), null)

@@ -32,7 +32,7 @@ public final class ApacheClassicExample {
                .endpoint(tokenEndpoint)
                .transport(ApacheHttpTransport.create(plain))
                .build();
-           CloseableHttpClient client = OsDataHubExecChain.addTo(HttpClients.custom(), tokens, scope).build()) {
+           CloseableHttpClient client = OsDataHubExecChain.installOn(HttpClients.custom(), tokens, scope).build()) {
         String answer = client.execute(new HttpGet(names),
             response -> response.getCode() + " " + EntityUtils.toString(response.getEntity()));
         System.out.println("Names: " + answer);
