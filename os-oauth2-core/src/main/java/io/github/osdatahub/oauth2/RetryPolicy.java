@@ -4,10 +4,9 @@ import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
 /**
- * When to try a token request again, for both the blocking and the asynchronous path (the core
- * README gives the defaults). A Retry-After over maxRetryAfter ends the retries, and a retry starts
- * only when at least minAttemptNanos() of the deadline is left after its delay: an attempt with less
- * would most likely time out unanswered.
+ * When to try a token request again (defaults: core README). A Retry-After over maxRetryAfter ends
+ * the retries, and a retry starts only when at least minAttemptNanos() of the deadline is left after
+ * its delay: an attempt with less would most likely time out unanswered.
  */
 final class RetryPolicy {
   static final long MIN_ATTEMPT_NANOS = Duration.ofSeconds(1).toNanos();

@@ -21,7 +21,7 @@ public interface TimeSource {
   Cancellable schedule(Runnable task, long delayNanos);
 
   /**
-   * Blocks the calling thread for a while (a retry's backoff on the synchronous path).
+   * Blocks the calling thread for a while; the SDK itself never calls it.
    *
    * @param nanos how long
    * @throws InterruptedException if the thread is interrupted

@@ -3,7 +3,6 @@ package io.github.osdatahub.oauth2;
 import io.github.osdatahub.oauth2.spi.HttpTransport;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import io.github.osdatahub.oauth2.spi.TransportResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -34,44 +33,6 @@ final class TokenClient {
     this.time = b.time;
     this.policy = new RetryPolicy(b);
     this.redaction = Redaction.of(request);
-  }
-
-  // On the calling thread. An interrupt ends the fetch at once (TokenUnavailableException, flag kept).
-  public AccessToken fetch() {
-    long start = time.nanoTime();
-    AttemptFailure failure = null;
-    for (int attempt = 1; ; attempt++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw interrupted(failure, null);
-      }
-      long sentWall = time.currentTimeMillis();
-      long sentNanos = time.nanoTime();
-      Duration timeout = Duration.ofNanos(policy.attemptTimeoutNanos(sentNanos - start));
-      requestsSent.increment();
-      Settled settled;
-      try {
-        settled = settle(transport.send(request, timeout), sentWall, sentNanos);
-      } catch (IOException | RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw interrupted(failure, e);
-        }
-        settled = new Settled(null, ErrorMapping.noAnswer(e, redaction));
-      }
-      if (settled.token != null) {
-        return succeeded(settled.token, attempt);
-      }
-      failure = settled.failure;
-      RetryPolicy.Decision decision = decide(failure, attempt, start);
-      if (!decision.retry()) {
-        throw failure.toException(decision.stopReason());
-      }
-      try {
-        time.sleep(decision.delayNanos());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw interrupted(failure, e);
-      }
-    }
   }
 
   // Without blocking: each attempt also has a timer of its own, so a transport that never answers
@@ -191,16 +152,6 @@ final class TokenClient {
     LOG.log(System.Logger.Level.DEBUG, () -> "token fetched (request " + attempt + "), lifetime "
         + token.lifetime().toSeconds() + " s");
     return token;
-  }
-
-  private TokenUnavailableException interrupted(AttemptFailure last, Throwable interrupt) {
-    if (last == null) {
-      return new TokenUnavailableException("interrupted while fetching a token",
-          ErrorMapping.safeCause(interrupt, redaction));
-    }
-    OsOAuth2Exception cause = last.toException(null);
-    return new TokenUnavailableException("interrupted while fetching a token; the last attempt: " + last.summary(),
-        cause.status(), cause.errorCode().orElse(null), cause);
   }
 
   private static TokenUnavailableException unexpected(RuntimeException e) {
