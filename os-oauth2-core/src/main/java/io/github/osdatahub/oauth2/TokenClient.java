@@ -91,8 +91,7 @@ final class TokenClient {
         }
         guard.cancel();
         afterAttempt(result, start, attempt, error != null
-            ? new Settled(null, ErrorMapping.noAnswer(error, redaction))
-            : settle(answer, sentWall, sentNanos));
+            ? new Settled(null, ErrorMapping.noAnswer(error, redaction)) : settle(answer, sentWall, sentNanos));
       });
     } catch (RuntimeException e) {
       result.completeExceptionally(unexpected(e));
@@ -128,16 +127,15 @@ final class TokenClient {
     if (answer.truncated()) {
       return new Settled(null, ErrorMapping.oversized(status));
     }
-    TokenResponse parsed;
     try {
-      parsed = TokenResponse.parse(answer.body(), codec);
+      TokenResponse parsed = TokenResponse.parse(answer.body(), codec);
+      Duration lifetime = parsed.expiresIn();
+      // Deadlines count from when the request was sent: the token may have been issued any time after.
+      return new Settled(new AccessToken(parsed.accessToken(), lifetime, Instant.ofEpochMilli(sentWall).plus(lifetime),
+          sentNanos, parsed.issuedAt().orElse(null)), null);
     } catch (MalformedResponseException e) {
       return new Settled(null, ErrorMapping.malformed(status, e.getMessage()));
     }
-    Duration lifetime = parsed.expiresIn();
-    // Deadlines count from when the request was sent: the token may have been issued any time after.
-    return new Settled(new AccessToken(parsed.accessToken(), lifetime, Instant.ofEpochMilli(sentWall).plus(lifetime),
-        sentNanos, parsed.issuedAt().orElse(null)), null);
   }
 
   private RetryPolicy.Decision decide(AttemptFailure failure, int attempt, long start) {
