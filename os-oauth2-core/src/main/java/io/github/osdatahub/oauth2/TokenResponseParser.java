@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -27,11 +26,8 @@ final class TokenResponseParser {
   static TokenResponse parse(byte[] body, JsonCodec codec) {
     Map<String, Object> json = parseObject(decode(body), codec);
     Object token = json.get("access_token");
-    if (token == null) {
-      throw malformed("has no access_token");
-    }
     if (!(token instanceof String accessToken)) {
-      throw malformed("has an access_token that is not a JSON string");
+      throw malformed(token == null ? "has no access_token" : "has an access_token that is not a JSON string");
     }
     if (accessToken.isBlank()) {
       throw malformed("has an empty access_token");
@@ -45,20 +41,14 @@ final class TokenResponseParser {
   }
 
   private static String decode(byte[] body) {
-    if (body == null || body.length == 0) {
-      throw malformed("is empty");
-    }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
+      // A decoder of its own reports malformed input, where new String(...) would replace it.
+      text = withoutByteOrderMark(StandardCharsets.UTF_8.newDecoder()
+          .decode(ByteBuffer.wrap(body == null ? new byte[0] : body)).toString());
     } catch (CharacterCodingException e) {
       throw malformed("is not valid UTF-8");
     }
-    text = withoutByteOrderMark(text);
     if (text.isBlank()) {
       throw malformed("is empty");
     }
