@@ -353,10 +353,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     // Holding a valid token, there is no hurry: back off long. Holding none, callers are failing, so
     // keep the bound low enough that recovery is seen within seconds of the endpoint's.
     long max = holdingValidToken ? maxBackoffNanos : noTokenMaxBackoffNanos;
-    long bound = initialBackoffNanos << Math.min(consecutive - 1, 30);
-    if (bound <= 0 || bound > max) {
-      bound = max;
-    }
+    long bound = RetryPolicy.bound(initialBackoffNanos, consecutive, max);
     long jittered = Math.max(1_000_000L, (long) (random.getAsDouble() * bound)); // full jitter, 1 ms floor
     if (e instanceof RateLimitedException limited) {
       long asked = limited.retryAfter().map(Duration::toNanos).orElse(0L);

@@ -26,10 +26,8 @@ public final class OsOAuth2 {
   }
 
   /**
-   * A provider with the discovered transport and codec and every default.
-   *
    * @param credentials the project's key and secret
-   * @return the provider; close it when done
+   * @return a provider with the discovered transport and codec and every default; close it when done
    * @throws IllegalStateException naming the artifacts to add when no transport or codec is found
    */
   public static CachingTokenProvider tokenProvider(ProjectCredentials credentials) {
@@ -156,10 +154,8 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Builds the provider, discovering the transport and codec if none was given. Nothing starts
-     * until the first token is asked for.
-     *
-     * @return the provider; close it when done
+     * @return the provider (transport and codec discovered if not given; nothing starts before the
+     *     first token is asked for); close it when done
      * @throws IllegalStateException naming the artifacts to add when discovery finds nothing
      */
     public CachingTokenProvider build() {
@@ -189,10 +185,8 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The most one token request may take, connecting included; default 10 s. A fetch makes up to
-     * three attempts within 30 s.
-     *
-     * @param attemptTimeout positive
+     * @param attemptTimeout the most one token request may take, connecting included; default 10 s
+     *     (a fetch makes up to three attempts within 30 s)
      * @return this builder
      */
     public Builder attemptTimeout(Duration attemptTimeout) {
@@ -206,13 +200,11 @@ public final class OsOAuth2 {
       return this;
     }
 
-
     Builder refreshAhead(Duration max, double fraction) {
       this.refreshAheadMax = positive("refreshAhead max", max);
       this.refreshAheadFraction = fraction("refreshAhead fraction", fraction);
       return this;
     }
-
 
     Builder jitter(double jitterFraction) {
       if (!(jitterFraction >= 0 && jitterFraction <= 0.5)) {
@@ -227,9 +219,6 @@ public final class OsOAuth2 {
       this.maxFailureBackoff = atLeast("failureBackoff max", max, initial);
       return this;
     }
-
-
-
 
     private static Duration positive(String name, Duration d) {
       if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {

@@ -64,7 +64,7 @@ final class TokenClient {
         }
         sentWall = time.currentTimeMillis();
         sentNanos = time.nanoTime();
-        timeout = Duration.ofNanos(policy.attemptTimeoutNanos(sentNanos - start));
+        timeout = Duration.ofNanos(policy.timeoutNanos(sentNanos - start));
         requestsSent.increment();
         try {
           sent = Objects.requireNonNull(transport.sendAsync(request, timeout), "the transport returned no future");
