@@ -28,16 +28,13 @@ public final class AccessToken {
   }
 
   /**
-   * A token from its value and wall-clock expiry, for tests and for tokens obtained elsewhere.
-   *
    * @param value the access token; not blank, visible ASCII only
-   * @param expiresAt when it expires
-   * @return the token
+   * @param expiresAt when it expires by the wall clock
+   * @return a token obtained elsewhere, or for tests
    * @throws IllegalArgumentException when the value is blank or holds other characters (never quoted)
    */
   public static AccessToken of(String value, Instant expiresAt) {
     Objects.requireNonNull(expiresAt, "expiresAt");
-    checkValue(value);
     Duration lifetime = Duration.between(Instant.now(), expiresAt);
     return new AccessToken(value, lifetime.isNegative() ? Duration.ZERO : lifetime, expiresAt,
         System.nanoTime(), null);

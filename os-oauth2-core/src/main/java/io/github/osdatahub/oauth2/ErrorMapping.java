@@ -99,9 +99,7 @@ final class ErrorMapping {
     if (error.isEmpty()) { // not JSON, cut at the bound, or no envelope: quote an excerpt instead
       return new String[] {null, redaction.excerpt(new String(body, StandardCharsets.UTF_8).strip())};
     }
-    String maskedCode = error.get().code().map(redaction::excerpt).orElse(null);
-    return new String[] {
-        maskedCode == null || maskedCode.isEmpty() ? null : maskedCode,
+    return new String[] {error.get().code().map(redaction::excerpt).filter(code -> !code.isEmpty()).orElse(null),
         error.get().message().map(redaction::excerpt).orElse("")};
   }
 

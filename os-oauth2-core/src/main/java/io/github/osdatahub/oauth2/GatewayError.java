@@ -92,10 +92,7 @@ public final class GatewayError {
 
   /** {@return {@code code: message}, or whichever of the two there is} */
   public String describe() {
-    if (code != null && message != null) {
-      return code + ": " + message;
-    }
-    return code != null ? code : message;
+    return code == null ? message : message == null ? code : code + ": " + message;
   }
 
   @Override

@@ -75,14 +75,10 @@ public final class ProjectCredentials {
   }
 
   private static void check(String what, String value) {
-    if (value == null) {
-      throw new IllegalArgumentException(what + " must not be null");
-    }
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(what + " must not be blank");
-    }
-    if (value.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException(what + " must not contain control characters");
+    String problem = value == null ? "be null" : value.isBlank() ? "be blank"
+        : value.chars().anyMatch(Character::isISOControl) ? "contain control characters" : null;
+    if (problem != null) {
+      throw new IllegalArgumentException(what + " must not " + problem);
     }
   }
 

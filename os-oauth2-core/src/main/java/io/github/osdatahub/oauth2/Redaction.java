@@ -2,13 +2,11 @@ package io.github.osdatahub.oauth2;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -70,26 +68,17 @@ final class Redaction {
   }
 
   public boolean isRevealedBy(Throwable error) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Throwable> todo = new ArrayDeque<>();
-    if (error != null) {
-      todo.add(error);
+    return revealedBy(error, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  // The message of the throwable, its causes and its suppressed ones, each once (a chain may loop).
+  private boolean revealedBy(Throwable t, Set<Throwable> seen) {
+    if (t == null || !seen.add(t)) {
+      return false;
     }
-    while (!todo.isEmpty()) {
-      Throwable t = todo.poll();
-      if (!seen.add(t)) {
-        continue;
-      }
-      String m = t.getMessage();
-      if (m != null && secrets.stream().anyMatch(m::contains)) {
-        return true;
-      }
-      if (t.getCause() != null) {
-        todo.add(t.getCause());
-      }
-      todo.addAll(Arrays.asList(t.getSuppressed()));
-    }
-    return false;
+    String m = t.getMessage();
+    return m != null && secrets.stream().anyMatch(m::contains) || revealedBy(t.getCause(), seen)
+        || Arrays.stream(t.getSuppressed()).anyMatch(suppressed -> revealedBy(suppressed, seen));
   }
 
   public String excerpt(String text) {
@@ -101,14 +90,9 @@ final class Redaction {
     for (String secret : secrets) {
       s = s.replace(secret, MASK);
     }
-    boolean cut = false;
-    if (s.length() > MAX_EXCERPT) {
-      int end = MAX_EXCERPT;
-      if (Character.isHighSurrogate(s.charAt(end - 1))) {
-        end--;
-      }
-      s = s.substring(0, end);
-      cut = true;
+    boolean cut = s.length() > MAX_EXCERPT;
+    if (cut) { // never between the two halves of a surrogate pair
+      s = s.substring(0, Character.isHighSurrogate(s.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT);
     }
     s = TOKEN_MEMBER.matcher(s).replaceAll("$1\"" + MASK + "\"");
     s = TOKEN_FORM.matcher(s).replaceAll("$1" + MASK);
