@@ -355,11 +355,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     long max = holdingValidToken ? maxBackoffNanos : noTokenMaxBackoffNanos;
     long bound = RetryPolicy.bound(initialBackoffNanos, consecutive, max);
     long jittered = Math.max(1_000_000L, (long) (random.getAsDouble() * bound)); // full jitter, 1 ms floor
-    if (e instanceof RateLimitedException limited) {
-      long asked = limited.retryAfter().map(Duration::toNanos).orElse(0L);
-      jittered = Math.max(jittered, Math.min(asked, maxBackoffNanos));
-    }
-    return jittered;
+    long asked = e instanceof RateLimitedException limited ? limited.retryAfter().map(Duration::toNanos).orElse(0L) : 0;
+    return Math.max(jittered, Math.min(asked, maxBackoffNanos));
   }
 
   /** A fetched token with its deadlines, in state FRESH. */
@@ -389,19 +386,16 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   // One timer task chain per provider, run at the next deadline or clock check. Synchronized (no I/O
   // inside) so that a tick and a token install racing cannot leave two chains running.
   private synchronized void scheduleTick() {
-    TimeSource.Cancellable previous = tick;
-    if (previous != null) {
-      previous.cancel();
+    if (tick != null) {
+      tick.cancel();
     }
     Snapshot s = snapshot;
     if (s.token == null || s.state >= EXPIRED) {
       tick = null;
       return;
     }
-    long now = time.nanoTime();
     long next = s.state == FRESH ? s.refreshAtNanos : s.expireAtNanos;
-    long delay = Math.max(0, Math.min(next - now, clockCheckNanos));
-    tick = time.schedule(this::onTick, delay);
+    tick = time.schedule(this::onTick, Math.max(0, Math.min(next - time.nanoTime(), clockCheckNanos)));
   }
 
   private void onTick() {
@@ -474,13 +468,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
   private static OsOAuth2Exception rethrowable(Throwable error) {
     Throwable e = ErrorMapping.unwrap(error);
-    if (e instanceof OsOAuth2Exception known) {
-      return known;
-    }
-    if (e instanceof CancellationException) {
-      return new TokenUnavailableException("the token request was cancelled", e);
-    }
-    return new TokenUnavailableException("the token request failed: " + e.getClass().getSimpleName(), e);
+    return e instanceof OsOAuth2Exception known ? known : new TokenUnavailableException(
+        e instanceof CancellationException ? "the token request was cancelled"
+            : "the token request failed: " + e.getClass().getSimpleName(), e);
   }
 
   @Override

@@ -172,9 +172,7 @@ public final class OsOAuth2 {
     }
 
     Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1 || maxAttempts > 10) {
-        throw new IllegalArgumentException("maxAttempts must be 1 to 10, was " + maxAttempts);
-      }
+      check(maxAttempts >= 1 && maxAttempts <= 10, "maxAttempts must be 1 to 10, was " + maxAttempts);
       this.maxAttempts = maxAttempts;
       return this;
     }
@@ -207,9 +205,7 @@ public final class OsOAuth2 {
     }
 
     Builder jitter(double jitterFraction) {
-      if (!(jitterFraction >= 0 && jitterFraction <= 0.5)) {
-        throw new IllegalArgumentException("jitter must be 0 to 0.5, was " + jitterFraction);
-      }
+      check(jitterFraction >= 0 && jitterFraction <= 0.5, "jitter must be 0 to 0.5, was " + jitterFraction);
       this.jitterFraction = jitterFraction;
       return this;
     }
@@ -221,24 +217,25 @@ public final class OsOAuth2 {
     }
 
     private static Duration positive(String name, Duration d) {
-      if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
+      check(!Objects.requireNonNull(d, name).isNegative() && !d.isZero(), name + " must be positive, was " + d);
       return d;
     }
 
     private static Duration atLeast(String name, Duration d, Duration floor) {
-      if (positive(name, d).compareTo(floor) < 0) {
-        throw new IllegalArgumentException(name + " (" + d + ") must not be below the initial (" + floor + ")");
-      }
+      check(positive(name, d).compareTo(floor) >= 0,
+          name + " (" + d + ") must not be below the initial (" + floor + ")");
       return d;
     }
 
     private static double fraction(String name, double f) {
-      if (!(f > 0 && f < 1)) {
-        throw new IllegalArgumentException(name + " must be above 0 and below 1, was " + f);
-      }
+      check(f > 0 && f < 1, name + " must be above 0 and below 1, was " + f);
       return f;
+    }
+
+    private static void check(boolean valid, String problem) {
+      if (!valid) {
+        throw new IllegalArgumentException(problem);
+      }
     }
   }
 }
