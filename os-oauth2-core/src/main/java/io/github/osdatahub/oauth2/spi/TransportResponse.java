@@ -46,11 +46,9 @@ public final class TransportResponse {
   }
 
   /**
-   * Reads the body up to the bound plus one byte (to learn whether there was more) and closes it.
-   *
    * @param status the HTTP status
    * @param headers header name to values (any case)
-   * @param body the body stream, or null for none
+   * @param body the body stream, or null for none; read up to the bound plus one byte, then closed
    * @return the answer
    * @throws IOException when reading fails
    */
