@@ -40,27 +40,24 @@ final class Redaction {
 
   public static Redaction of(TokenRequest request) {
     List<String> secrets = new ArrayList<>();
-    String header = request.headers().get("Authorization");
-    if (header != null && header.startsWith("Basic ")) {
-      String encoded = header.substring("Basic ".length());
-      secrets.add(encoded);
-      try {
-        String keyAndSecret = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        secrets.add(keyAndSecret);
-        int colon = keyAndSecret.indexOf(':');
-        if (colon >= 0 && colon < keyAndSecret.length() - 1) {
-          String secret = keyAndSecret.substring(colon + 1);
-          secrets.add(secret);
-          // RFC 6749 encoding sends the secret form-urlencoded; a server may echo it decoded.
-          String decoded = URLDecoder.decode(secret, StandardCharsets.UTF_8);
-          if (!decoded.equals(secret) && !decoded.isBlank()) {
-            secrets.add(decoded);
-          }
+    String encoded = request.headers().get("Authorization").substring("Basic ".length()); // as TokenRequest made it
+    secrets.add(encoded);
+    try {
+      String keyAndSecret = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      secrets.add(keyAndSecret);
+      int colon = keyAndSecret.indexOf(':');
+      if (colon >= 0 && colon < keyAndSecret.length() - 1) {
+        String secret = keyAndSecret.substring(colon + 1);
+        secrets.add(secret);
+        // RFC 6749 encoding sends the secret form-urlencoded; a server may echo it decoded.
+        String decoded = URLDecoder.decode(secret, StandardCharsets.UTF_8);
+        if (!decoded.equals(secret) && !decoded.isBlank()) {
+          secrets.add(decoded);
         }
-      } catch (IllegalArgumentException e) {
-        // Not base64 (the encoded form alone is masked), or a raw secret with a stray '%' that is no
-        // form encoding (the plain forms are already in).
       }
+    } catch (IllegalArgumentException e) {
+      // Not base64 (the encoded form alone is masked), or a raw secret with a stray '%' that is no
+      // form encoding (the plain forms are already in).
     }
     // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
     secrets.sort(Comparator.comparingInt(String::length).reversed());

@@ -123,7 +123,7 @@ final class TokenResponseParser {
   }
 
   private static Instant issuedAt(Object value) {
-    BigDecimal millis = value == null ? null : number(value);
+    BigDecimal millis = number(value);
     if (millis == null || millis.signum() <= 0 || millis.stripTrailingZeros().scale() > 0
         || millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
       return null; // diagnostic only: a bad issued_at is ignored
@@ -136,23 +136,19 @@ final class TokenResponseParser {
   }
 
   private static BigDecimal number(Object value) {
-    String text;
-    if (value instanceof String s) {
-      text = s.strip();
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      return BigDecimal.valueOf(((Number) value).longValue());
-    } else if (value instanceof BigInteger big) {
-      return new BigDecimal(big);
-    } else if (value instanceof BigDecimal decimal) {
+    if (value instanceof BigDecimal decimal) {
       return decimal;
-    } else if (value instanceof Double || value instanceof Float) {
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        || value instanceof BigInteger) {
+      return new BigDecimal(value.toString());
+    }
+    if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
-    } else if (value instanceof Number) {
-      text = value.toString(); // such as Gson's LazilyParsedNumber, which keeps the JSON text
-    } else {
-      return null;
     }
+    // A string, or a number type that keeps the JSON text, such as Gson's LazilyParsedNumber.
+    String text = value instanceof String s ? s.strip() : value instanceof Number ? value.toString() : "";
     if (text.length() > 400 || !JSON_NUMBER.matcher(text).matches()) {
       return null;
     }
