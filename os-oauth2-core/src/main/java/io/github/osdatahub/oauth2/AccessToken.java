@@ -90,12 +90,7 @@ public final class AccessToken {
   /** {@return a short, stable fingerprint of the value, safe to log: eight hex digits} */
   public String fingerprint() {
     // FNV-1a: cheap and stable; not reversible in any useful way for a 28-character token.
-    int h = 0x811c9dc5;
-    for (int i = 0; i < value.length(); i++) {
-      h ^= value.charAt(i);
-      h *= 0x01000193;
-    }
-    return String.format("%08x", h);
+    return String.format("%08x", value.chars().reduce(0x811c9dc5, (h, c) -> (h ^ c) * 0x01000193));
   }
 
   @Override

@@ -86,8 +86,7 @@ final class ErrorMapping {
 
   public static AttemptFailure timedOut(Duration timeout) {
     String text = "no answer from the token endpoint within " + seconds(timeout);
-    return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null, text, null,
-        new TimeoutException(text), true);
+    return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null, text, null, new TimeoutException(text), true);
   }
 
   public static String seconds(Duration d) {

@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -80,12 +79,9 @@ final class TokenResponseParser {
   }
 
   private static Duration expiresIn(Object value) {
-    if (value == null) {
-      throw malformed("has no expires_in");
-    }
     BigDecimal seconds = number(value);
     if (seconds == null) {
-      throw malformed("has an expires_in that is not a number");
+      throw malformed(value == null ? "has no expires_in" : "has an expires_in that is not a number");
     }
     // Safe to quote: by now the value is a number, so it cannot hold a token.
     String shown = value instanceof String s ? s.strip() : seconds.toString();
@@ -124,13 +120,9 @@ final class TokenResponseParser {
 
   private static Instant issuedAt(Object value) {
     BigDecimal millis = number(value);
-    if (millis == null || millis.signum() <= 0 || millis.stripTrailingZeros().scale() > 0
-        || millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-      return null; // diagnostic only: a bad issued_at is ignored
-    }
-    try {
-      return Instant.ofEpochMilli(millis.longValueExact());
-    } catch (ArithmeticException | DateTimeException e) {
+    try { // diagnostic only: one missing, not positive, fractional or beyond a long is ignored
+      return millis != null && millis.signum() > 0 ? Instant.ofEpochMilli(millis.longValueExact()) : null;
+    } catch (ArithmeticException e) {
       return null;
     }
   }
