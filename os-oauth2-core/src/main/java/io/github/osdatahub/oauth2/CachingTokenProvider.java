@@ -38,10 +38,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private static final int EXPIRED = 2;
   private static final int CLOSED = 3;
 
-  // The whole state, swapped by compare-and-set (of references, never records' equals): the token, the
-  // refresh in flight and the last failure since the last success in one reference make each transition
-  // (publish a token and end its refresh, drop a rejected token and claim the next refresh, close) one
-  // atomic step.
+  // The whole state, swapped by compare-and-set (of references, never records' equals): the token, the refresh
+  // in flight and the last failure since the last success in one reference make each transition (publish a
+  // token and end its refresh, drop a rejected token and claim the next refresh, close) one atomic step.
   private record Snapshot(AccessToken token, int state, long refreshAtNanos, long expireAtNanos,
       long refreshAtWallMillis, long expireAtWallMillis, Refresh refresh, Failure failure) {
     Snapshot with(int newState, Refresh newRefresh, Failure newFailure) {
@@ -194,12 +193,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  /**
-   * Re-reads the clocks and returns a token to serve now (claiming a background refresh when due) or
-   * the {@link Refresh} to wait for (claiming one when none is in flight); throws while backing off
-   * with no usable token, or when closed. Each claim is a CAS of the whole snapshot, so the backoff it
-   * checked is the one in force when it claims.
-   */
+  // Re-reads the clocks and returns a token to serve now (claiming a background refresh when due) or
+  // the Refresh to wait for (claiming one when none is in flight); throws while backing off with no
+  // usable token, or when closed. Each claim is a CAS of the whole snapshot, so the backoff it checked
+  // is the one in force when it claims.
   private Object acquire() {
     long now = time.nanoTime();
     long wall = time.currentTimeMillis();
@@ -289,9 +286,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   /** Sends the token request of a refresh this thread has claimed. */
   private void launch(Refresh mine) {
     refreshes.increment();
-    // fetchAsync does not block (the transport is asynchronous), so the refresh starts on this thread
-    // and completes on the transport's: no executor thread is needed for a token to arrive, and a
-    // saturated executor (say, the very pool whose threads are waiting for the token) cannot stall it.
+    // fetchAsync does not block, so the refresh starts on this thread and completes on the transport's: no executor
+    // thread is needed for a token to arrive, and a saturated executor (say, the very pool whose threads are
+    // waiting for the token) cannot stall it.
     CompletableFuture<AccessToken> exchange = mine.start(client);
     if (exchange != null) {
       exchange.whenComplete((token, error) -> settle(mine, token, error));
@@ -307,9 +304,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         : new TokenUnavailableException("the token arrived after its usable lifetime (" + token.lifetime()
             + ", less the expiry margin): the token request took too long", null);
     Snapshot next;
-    // Events queue in the order of the state changes they report: the change and its event are made
-    // under one monitor, so the next refresh (which a thread may start the moment this token is
-    // published) cannot queue its event first. No I/O under it.
+    // Events queue in the order of the changes they report: each change and its event are made under one monitor,
+    // so the next refresh (which may start once this token is published) cannot queue its event first. No I/O under it.
     synchronized (listenerCalls) {
       Snapshot s;
       do {

@@ -40,8 +40,6 @@ final class SystemTimeSource implements TimeSource {
 
   @Override
   public void sleep(long nanos) throws InterruptedException {
-    if (nanos > 0) {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    }
+    TimeUnit.NANOSECONDS.sleep(nanos); // returns at once for nanos <= 0
   }
 }

@@ -101,10 +101,15 @@ final class TokenClient {
   private void afterAttempt(Exchange result, long start, int attempt, Settled settled) {
     try {
       if (settled.token != null) {
-        result.complete(succeeded(settled.token, attempt));
+        LOG.log(System.Logger.Level.DEBUG, () -> "token fetched (request " + attempt + "), lifetime "
+            + settled.token.lifetime().toSeconds() + " s");
+        result.complete(settled.token);
         return;
       }
-      RetryPolicy.Decision decision = decide(settled.failure, attempt, start);
+      RetryPolicy.Decision decision = policy.decide(settled.failure, attempt, time.nanoTime() - start);
+      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + settled.failure.summary()
+          + "); " + (decision.retry() ? "retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms"
+              : decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
       if (!decision.retry()) {
         result.completeExceptionally(settled.failure.toException(decision.stopReason()));
         return;
@@ -136,20 +141,6 @@ final class TokenClient {
     } catch (MalformedResponseException e) {
       return new Settled(null, ErrorMapping.malformed(status, e.getMessage()));
     }
-  }
-
-  private RetryPolicy.Decision decide(AttemptFailure failure, int attempt, long start) {
-    RetryPolicy.Decision decision = policy.decide(failure, attempt, time.nanoTime() - start);
-    LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary() + "); "
-        + (decision.retry() ? "retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms"
-            : decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
-    return decision;
-  }
-
-  private static AccessToken succeeded(AccessToken token, int attempt) {
-    LOG.log(System.Logger.Level.DEBUG, () -> "token fetched (request " + attempt + "), lifetime "
-        + token.lifetime().toSeconds() + " s");
-    return token;
   }
 
   private static TokenUnavailableException unexpected(RuntimeException e) {

@@ -66,16 +66,15 @@ final class TokenResponseParser {
     if (first == '<') {
       throw malformed("is not JSON (it looks like HTML or XML)");
     }
-    Map<String, Object> json = null;
     try {
-      json = codec.parseObject(text);
+      Map<String, Object> json = codec.parseObject(text);
+      if (json != null) {
+        return json;
+      }
     } catch (RuntimeException e) {
       // The cause is dropped on purpose: a JSON library's exception may quote the input, which holds the token.
     }
-    if (json == null) {
-      throw malformed("is not a well-formed JSON object");
-    }
-    return json;
+    throw malformed("is not a well-formed JSON object");
   }
 
   private static Duration expiresIn(Object value) {

@@ -89,8 +89,7 @@ public final class TransportResponse {
    * @return the header's first value, if present
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return Optional.ofNullable(headers.get(name)).filter(values -> !values.isEmpty()).map(values -> values.get(0));
   }
 
   /** {@return a copy of the body, at most {@link TokenRequest#MAX_RESPONSE_BYTES}} */
