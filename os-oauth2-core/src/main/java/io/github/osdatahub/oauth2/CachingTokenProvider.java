@@ -50,16 +50,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
     /** The state the clocks say, never earlier than the current one. */
     int stateAt(long nowNanos, long nowWallMillis) {
-      if (token == null || state >= EXPIRED) {
-        return state;
-      }
-      if (nowNanos - expireAtNanos >= 0 || nowWallMillis >= expireAtWallMillis) {
-        return EXPIRED;
-      }
-      if (nowNanos - refreshAtNanos >= 0 || nowWallMillis >= refreshAtWallMillis) {
-        return Math.max(state, REFRESH_DUE);
-      }
-      return state;
+      return token == null || state >= EXPIRED ? state
+          : nowNanos - expireAtNanos >= 0 || nowWallMillis >= expireAtWallMillis ? EXPIRED
+          : nowNanos - refreshAtNanos >= 0 || nowWallMillis >= refreshAtWallMillis ? Math.max(state, REFRESH_DUE)
+          : state;
     }
 
     boolean backingOff(long nowNanos) {
@@ -193,10 +187,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  // Re-reads the clocks and returns a token to serve now (claiming a background refresh when due) or
-  // the Refresh to wait for (claiming one when none is in flight); throws while backing off with no
-  // usable token, or when closed. Each claim is a CAS of the whole snapshot, so the backoff it checked
-  // is the one in force when it claims.
+  // Re-reads the clocks and returns a token to serve now (claiming a background refresh when due) or the Refresh
+  // to wait for (claiming one when none is in flight); throws while backing off with no usable token, or when
+  // closed. Each claim is a CAS of the whole snapshot, so the backoff it checked is the one in force then.
   private Object acquire() {
     long now = time.nanoTime();
     long wall = time.currentTimeMillis();

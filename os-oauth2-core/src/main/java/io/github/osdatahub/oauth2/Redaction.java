@@ -79,10 +79,7 @@ final class Redaction {
   }
 
   public String excerpt(String text) {
-    if (text == null) {
-      return "";
-    }
-    String s = text;
+    String s = text == null ? "" : text;
     // Known secrets first, in the whole text, so the cut cannot leave half of one behind.
     for (String secret : secrets) {
       s = s.replace(secret, MASK);

@@ -54,11 +54,8 @@ public final class TransportResponse {
    */
   public static TransportResponse read(int status, Map<String, List<String>> headers, InputStream body)
       throws IOException {
-    if (body == null) {
-      return new TransportResponse(status, headers, new byte[0]);
-    }
     try (InputStream in = body) {
-      return new TransportResponse(status, headers, in.readNBytes(MAX + 1));
+      return new TransportResponse(status, headers, in == null ? new byte[0] : in.readNBytes(MAX + 1));
     }
   }
 
