@@ -40,7 +40,7 @@ final class Redaction {
 
   public static Redaction of(TokenRequest request) {
     List<String> secrets = new ArrayList<>();
-    String encoded = request.headers().get("Authorization").substring("Basic ".length()); // as TokenRequest made it
+    String encoded = request.headers().get("Authorization").substring("Basic ".length()); // TokenRequest sets it
     secrets.add(encoded);
     try {
       String keyAndSecret = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -56,8 +56,7 @@ final class Redaction {
         }
       }
     } catch (IllegalArgumentException e) {
-      // Not base64 (the encoded form alone is masked), or a raw secret with a stray '%' that is no
-      // form encoding (the plain forms are already in).
+      // A raw secret with a stray '%', which is no form encoding: its plain forms are already in.
     }
     // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
     secrets.sort(Comparator.comparingInt(String::length).reversed());
