@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The token exchange ({@code fetchAsync}, its only path) and its retry policy, against a scripted
- * transport and manual time. Jitter is fixed at 0.5, so the n-th backoff is exactly half its bound: 125 ms, 250 ms, ...
+ * transport and manual time. Jitter is fixed at 0.5, so the n-th backoff is exactly half its bound:
+ * 125 ms, 250 ms, ...
  */
 class TokenClientTest {
   static final ProjectCredentials CREDENTIALS = ProjectCredentials.of("project-key", "project-secret");
