@@ -1,8 +1,6 @@
 /**
- * os-oauth2 core: OS Data Hub access tokens (OAuth 2 client credentials), cached and renewed ahead
- * of expiry, with the HTTP transport and the JSON library behind small SPIs.
- *
- * <p>Start at {@link io.github.osdatahub.oauth2.OsOAuth2}.
+ * OS Data Hub access tokens, cached and renewed ahead of expiry; start at
+ * {@link io.github.osdatahub.oauth2.OsOAuth2}.
  */
 @SuppressWarnings("module") // "oauth2" ends in a digit; the name matches the package, as JPMS advises
 module io.github.osdatahub.oauth2 {

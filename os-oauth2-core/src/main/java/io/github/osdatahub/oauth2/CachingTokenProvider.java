@@ -38,12 +38,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private static final int EXPIRED = 2;
   private static final int CLOSED = 3;
 
-  /**
-   * The whole state of the cache, swapped by compare-and-set: keeping the token, the refresh in
-   * flight (or null) and the last failure since the last success (or null) in one reference makes
-   * every transition (publish a token and end its refresh, drop a rejected token and claim the next
-   * refresh, close) a single atomic step. The CAS compares references, never records' equals.
-   */
+  // The whole state, swapped by compare-and-set (of references, never records' equals): the token, the refresh
+  // in flight and the last failure since the last success in one reference make each transition (publish a
+  // token and end its refresh, drop a rejected token and claim the next refresh, close) one atomic step.
   private record Snapshot(AccessToken token, int state, long refreshAtNanos, long expireAtNanos,
       long refreshAtWallMillis, long expireAtWallMillis, Refresh refresh, Failure failure) {
     Snapshot with(int newState, Refresh newRefresh, Failure newFailure) {
@@ -53,16 +50,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
     /** The state the clocks say, never earlier than the current one. */
     int stateAt(long nowNanos, long nowWallMillis) {
-      if (token == null || state >= EXPIRED) {
-        return state;
-      }
-      if (nowNanos - expireAtNanos >= 0 || nowWallMillis >= expireAtWallMillis) {
-        return EXPIRED;
-      }
-      if (nowNanos - refreshAtNanos >= 0 || nowWallMillis >= refreshAtWallMillis) {
-        return Math.max(state, REFRESH_DUE);
-      }
-      return state;
+      return token == null || state >= EXPIRED ? state
+          : nowNanos - expireAtNanos >= 0 || nowWallMillis >= expireAtWallMillis ? EXPIRED
+          : nowNanos - refreshAtNanos >= 0 || nowWallMillis >= refreshAtWallMillis ? Math.max(state, REFRESH_DUE)
+          : state;
     }
 
     boolean backingOff(long nowNanos) {
@@ -73,12 +64,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   /** The last failure and when the next attempt may start. */
   private record Failure(OsOAuth2Exception error, long retryNotBeforeNanos, int consecutive) {}
 
-  /**
-   * One refresh: the future its waiters follow, and the exchange it started. Starting and
-   * cancelling hold its monitor, so that close() either stops a refresh before its request reaches
-   * the transport or cancels that request: never neither. No I/O under it: fetchAsync only hands
-   * the request to an asynchronous transport.
-   */
+  // One refresh: the future its waiters follow, and the exchange it started. Starting and cancelling
+  // hold its monitor, so close() either stops a refresh before its request reaches the transport or
+  // cancels that request: never neither. No I/O under it: fetchAsync only hands the request over.
   private static final class Refresh {
     final CompletableFuture<AccessToken> result = new CompletableFuture<>();
     private CompletableFuture<AccessToken> exchange; // guarded by this
@@ -169,10 +157,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   @Override
   public AccessToken token() {
     Snapshot s = snapshot;
-    if (s.state == FRESH) {
-      return s.token;
-    }
-    return slowToken();
+    return s.state == FRESH ? s.token : slowToken();
   }
 
   @Override
@@ -183,10 +168,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
     try {
       Object usable = acquire();
-      if (usable instanceof AccessToken token) {
-        return CompletableFuture.completedFuture(token);
-      }
-      return waiter((Refresh) usable, true);
+      return usable instanceof AccessToken token ? CompletableFuture.completedFuture(token)
+          : waiter((Refresh) usable, true);
     } catch (OsOAuth2Exception e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -194,12 +177,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
   private AccessToken slowToken() {
     Object usable = acquire();
-    if (usable instanceof AccessToken token) {
-      return token;
-    }
-    CompletableFuture<AccessToken> w = waiter((Refresh) usable, false);
     try {
-      return w.get();
+      return usable instanceof AccessToken token ? token : waiter((Refresh) usable, false).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TokenUnavailableException("interrupted while waiting for a token", e);
@@ -208,12 +187,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  /**
-   * Re-reads the clocks and returns a token to serve now (claiming a background refresh when one is
-   * due) or the {@link Refresh} to wait for (claiming one when none is in flight); throws while
-   * backing off with no usable token, or when closed. Each claim is a compare-and-set of the whole
-   * snapshot, so the backoff it checked is the one in force when it claims.
-   */
+  // Re-reads the clocks and returns a token to serve now (claiming a background refresh when due) or the Refresh
+  // to wait for (claiming one when none is in flight); throws while backing off with no usable token, or when
+  // closed. Each claim is a CAS of the whole snapshot, so the backoff it checked is the one in force then.
   private Object acquire() {
     long now = time.nanoTime();
     long wall = time.currentTimeMillis();
@@ -246,18 +222,16 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  /**
-   * A future for one waiting caller, bounded by maxWait. When the refresh it follows ends, the caller
-   * re-reads the cache rather than taking its result, so a token invalidated (or closed) meanwhile is
-   * never handed out. An async one completes on the executor (promise 5).
-   */
+  // A future for one waiting caller, bounded by maxWait. When the refresh it follows ends, the caller
+  // re-reads the cache rather than taking its result, so a token invalidated (or closed) meanwhile is
+  // never handed out. An async one completes on the executor (promise 5).
   private CompletableFuture<AccessToken> waiter(Refresh refresh, boolean async) {
     CompletableFuture<AccessToken> result = new CompletableFuture<>();
     TimeSource.Cancellable timeout = time.schedule(() -> {
       Failure last = snapshot.failure;
       TokenUnavailableException late = new TokenUnavailableException("no token within "
           + Duration.ofNanos(maxWaitNanos) + " (a token request is still in flight)", last == null ? null : last.error);
-      deliver(result, async, () -> result.completeExceptionally(late));
+      deliver(async, () -> result.completeExceptionally(late));
     }, maxWaitNanos);
     result.whenComplete((token, error) -> timeout.cancel());
     follow(refresh, result, async);
@@ -271,18 +245,18 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       }
       if (error != null) {
         OsOAuth2Exception e = rethrowable(error);
-        deliver(result, async, () -> result.completeExceptionally(e));
+        deliver(async, () -> result.completeExceptionally(e));
         return;
       }
       Object next;
       try {
         next = acquire();
       } catch (OsOAuth2Exception e) {
-        deliver(result, async, () -> result.completeExceptionally(e));
+        deliver(async, () -> result.completeExceptionally(e));
         return;
       }
       if (next instanceof AccessToken token) {
-        deliver(result, async, () -> result.complete(token));
+        deliver(async, () -> result.complete(token));
       } else {
         follow((Refresh) next, result, async);
       }
@@ -290,7 +264,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   /** Completes a waiter: an async one on the executor (or here, if the executor refuses). */
-  private void deliver(CompletableFuture<AccessToken> result, boolean async, Runnable completion) {
+  private void deliver(boolean async, Runnable completion) {
     if (!async) {
       completion.run();
       return;
@@ -305,9 +279,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   /** Sends the token request of a refresh this thread has claimed. */
   private void launch(Refresh mine) {
     refreshes.increment();
-    // fetchAsync does not block (the transport is asynchronous), so the refresh starts on this thread
-    // and completes on the transport's: no executor thread is needed for a token to arrive, and a
-    // saturated executor (say, the very pool whose threads are waiting for the token) cannot stall it.
+    // fetchAsync does not block, so the refresh starts on this thread and completes on the transport's: no executor
+    // thread is needed for a token to arrive, and a saturated executor (say, the very pool whose threads are
+    // waiting for the token) cannot stall it.
     CompletableFuture<AccessToken> exchange = mine.start(client);
     if (exchange != null) {
       exchange.whenComplete((token, error) -> settle(mine, token, error));
@@ -318,21 +292,13 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   private void settle(Refresh mine, AccessToken token, Throwable error) {
     long now = time.nanoTime();
     long wall = time.currentTimeMillis();
-    Snapshot fresh = null;
-    OsOAuth2Exception failed = null;
-    if (token != null) {
-      fresh = snapshotOf(token);
-      if (fresh.stateAt(now, wall) == EXPIRED) {
-        failed = new TokenUnavailableException("the token arrived after its usable lifetime (" + token.lifetime()
+    Snapshot fresh = token == null ? null : snapshotOf(token);
+    OsOAuth2Exception failed = fresh == null ? rethrowable(error) : fresh.stateAt(now, wall) < EXPIRED ? null
+        : new TokenUnavailableException("the token arrived after its usable lifetime (" + token.lifetime()
             + ", less the expiry margin): the token request took too long", null);
-      }
-    } else {
-      failed = rethrowable(error);
-    }
     Snapshot next;
-    // Events queue in the order of the state changes they report: the change and its event are made
-    // under one monitor, so the next refresh (which a thread may start the moment this token is
-    // published) cannot queue its event first. No I/O under it.
+    // Events queue in the order of the changes they report: each change and its event are made under one monitor,
+    // so the next refresh (which may start once this token is published) cannot queue its event first. No I/O under it.
     synchronized (listenerCalls) {
       Snapshot s;
       do {
@@ -376,16 +342,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     // Holding a valid token, there is no hurry: back off long. Holding none, callers are failing, so
     // keep the bound low enough that recovery is seen within seconds of the endpoint's.
     long max = holdingValidToken ? maxBackoffNanos : noTokenMaxBackoffNanos;
-    long bound = initialBackoffNanos << Math.min(consecutive - 1, 30);
-    if (bound <= 0 || bound > max) {
-      bound = max;
-    }
+    long bound = RetryPolicy.bound(initialBackoffNanos, consecutive, max);
     long jittered = Math.max(1_000_000L, (long) (random.getAsDouble() * bound)); // full jitter, 1 ms floor
-    if (e instanceof RateLimitedException limited) {
-      long asked = limited.retryAfter().map(Duration::toNanos).orElse(0L);
-      jittered = Math.max(jittered, Math.min(asked, maxBackoffNanos));
-    }
-    return jittered;
+    long asked = e instanceof RateLimitedException limited ? limited.retryAfter().map(Duration::toNanos).orElse(0L) : 0;
+    return Math.max(jittered, Math.min(asked, maxBackoffNanos));
   }
 
   /** A fetched token with its deadlines, in state FRESH. */
@@ -412,24 +372,19 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  /**
-   * One timer task chain per provider, run at the next deadline or clock check. Synchronized (no I/O
-   * inside) so that a tick and a token install racing cannot leave two chains running.
-   */
+  // One timer task chain per provider, run at the next deadline or clock check. Synchronized (no I/O
+  // inside) so that a tick and a token install racing cannot leave two chains running.
   private synchronized void scheduleTick() {
-    TimeSource.Cancellable previous = tick;
-    if (previous != null) {
-      previous.cancel();
+    if (tick != null) {
+      tick.cancel();
     }
     Snapshot s = snapshot;
     if (s.token == null || s.state >= EXPIRED) {
       tick = null;
       return;
     }
-    long now = time.nanoTime();
     long next = s.state == FRESH ? s.refreshAtNanos : s.expireAtNanos;
-    long delay = Math.max(0, Math.min(next - now, clockCheckNanos));
-    tick = time.schedule(this::onTick, delay);
+    tick = time.schedule(this::onTick, Math.max(0, Math.min(next - time.nanoTime(), clockCheckNanos)));
   }
 
   private void onTick() {
@@ -502,13 +457,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
   private static OsOAuth2Exception rethrowable(Throwable error) {
     Throwable e = ErrorMapping.unwrap(error);
-    if (e instanceof OsOAuth2Exception known) {
-      return known;
-    }
-    if (e instanceof CancellationException) {
-      return new TokenUnavailableException("the token request was cancelled", e);
-    }
-    return new TokenUnavailableException("the token request failed: " + e.getClass().getSimpleName(), e);
+    return e instanceof OsOAuth2Exception known ? known : new TokenUnavailableException(
+        e instanceof CancellationException ? "the token request was cancelled"
+            : "the token request failed: " + e.getClass().getSimpleName(), e);
   }
 
   @Override

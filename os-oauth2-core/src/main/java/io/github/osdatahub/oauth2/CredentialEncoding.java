@@ -32,11 +32,8 @@ public enum CredentialEncoding {
 
   String basicAuthorization(String key, String secret) {
     checkKey(key);
-    String userPass = this == RAW ? key + ":" + secret : formEncode(key) + ":" + formEncode(secret);
+    String userPass = this == RAW ? key + ":" + secret
+        : URLEncoder.encode(key, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
     return "Basic " + Base64.getEncoder().encodeToString(userPass.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String formEncode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -35,28 +35,15 @@ final class ErrorMapping {
     String code = envelope[0];
     String detail = "HTTP " + status + (code == null ? "" : " " + code)
         + (envelope[1].isEmpty() ? "" : ": " + envelope[1]);
-    if (status == 401) {
-      return new AttemptFailure(status, code,
-          "the token endpoint rejected the project API key or secret: " + detail, null, null, false);
-    }
-    if (status == 429) {
-      Duration retryAfter = RetryAfter.parse(answer.header("Retry-After").orElse(null), nowMillis);
-      return new AttemptFailure(status, code,
-          "the token endpoint is rate limiting this project: " + detail
-              + (retryAfter == null ? "" : "; Retry-After " + seconds(retryAfter)),
-          retryAfter, null, true);
-    }
-    if (status >= 400 && status < 500) {
-      return new AttemptFailure(status, code,
-          "the token endpoint rejected the token request: " + detail, null, null, false);
-    }
-    if (status >= 500 && status < 600) {
-      Duration retryAfter = RetryAfter.parse(answer.header("Retry-After").orElse(null), nowMillis);
-      return new AttemptFailure(status, code, "the token endpoint failed: " + detail,
-          retryAfter, null, true);
-    }
-    return new AttemptFailure(status, code,
-        "the token endpoint answered with an unexpected status: " + detail, null, null, false);
+    boolean retryable = status == 429 || status >= 500 && status < 600;
+    Duration retryAfter = retryable ? RetryAfter.parse(answer.header("Retry-After").orElse(null), nowMillis) : null;
+    String what = status == 401 ? "rejected the project API key or secret"
+        : status == 429 ? "is rate limiting this project"
+        : status >= 400 && status < 500 ? "rejected the token request"
+        : retryable ? "failed" : "answered with an unexpected status";
+    String asked = status == 429 && retryAfter != null ? "; Retry-After " + seconds(retryAfter) : "";
+    return new AttemptFailure(status, code, "the token endpoint " + what + ": " + detail + asked, retryAfter, null,
+        retryable);
   }
 
   public static AttemptFailure malformed(int status, String problem) {
@@ -71,17 +58,12 @@ final class ErrorMapping {
 
   public static AttemptFailure noAnswer(Throwable error, Redaction redaction) {
     Throwable e = unwrap(error);
-    String what = e.getClass().getSimpleName();
     String message = redaction.excerpt(e.getMessage());
-    String described = what + (message.isEmpty() ? "" : ": " + message);
-    Throwable cause = safeCause(e, redaction);
-    if (e instanceof IOException || e instanceof UncheckedIOException) {
-      return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null,
-          "no answer from the token endpoint: " + described, null, cause, true);
-    }
+    String described = e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
     // Not an I/O failure: a bug or misuse in the transport, which another attempt would repeat.
-    return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null,
-        "the HTTP transport failed: " + described, null, cause, false);
+    boolean io = e instanceof IOException || e instanceof UncheckedIOException;
+    return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null, (io ? "no answer from the token endpoint: "
+        : "the HTTP transport failed: ") + described, null, safeCause(e, redaction), io);
   }
 
   static Throwable unwrap(Throwable error) {
@@ -92,7 +74,7 @@ final class ErrorMapping {
     return e;
   }
 
-  public static Throwable safeCause(Throwable e, Redaction redaction) {
+  private static Throwable safeCause(Throwable e, Redaction redaction) {
     if (e == null || !redaction.isRevealedBy(e)) {
       return e;
     }
@@ -104,8 +86,7 @@ final class ErrorMapping {
 
   public static AttemptFailure timedOut(Duration timeout) {
     String text = "no answer from the token endpoint within " + seconds(timeout);
-    return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null, text, null,
-        new TimeoutException(text), true);
+    return new AttemptFailure(OsOAuth2Exception.NO_STATUS, null, text, null, new TimeoutException(text), true);
   }
 
   public static String seconds(Duration d) {
@@ -117,9 +98,7 @@ final class ErrorMapping {
     if (error.isEmpty()) { // not JSON, cut at the bound, or no envelope: quote an excerpt instead
       return new String[] {null, redaction.excerpt(new String(body, StandardCharsets.UTF_8).strip())};
     }
-    String maskedCode = error.get().code().map(redaction::excerpt).orElse(null);
-    return new String[] {
-        maskedCode == null || maskedCode.isEmpty() ? null : maskedCode,
+    return new String[] {error.get().code().map(redaction::excerpt).filter(code -> !code.isEmpty()).orElse(null),
         error.get().message().map(redaction::excerpt).orElse("")};
   }
 

@@ -38,11 +38,8 @@ public final class GatewayError {
   public static Optional<GatewayError> parse(byte[] body, JsonCodec codec) {
     Objects.requireNonNull(codec, "codec");
     String text = TokenResponseParser.withoutByteOrderMark(new String(body, StandardCharsets.UTF_8)).strip();
-    if (!text.startsWith("{")) {
-      return Optional.empty();
-    }
     try {
-      return from(codec.parseObject(text));
+      return text.startsWith("{") ? from(codec.parseObject(text)) : Optional.empty();
     } catch (RuntimeException notJson) {
       return Optional.empty();
     }
@@ -92,10 +89,7 @@ public final class GatewayError {
 
   /** {@return {@code code: message}, or whichever of the two there is} */
   public String describe() {
-    if (code != null && message != null) {
-      return code + ": " + message;
-    }
-    return code != null ? code : message;
+    return code == null ? message : message == null ? code : code + ": " + message;
   }
 
   @Override

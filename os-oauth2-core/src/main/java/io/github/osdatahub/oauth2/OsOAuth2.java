@@ -26,10 +26,8 @@ public final class OsOAuth2 {
   }
 
   /**
-   * A provider with the discovered transport and codec and every default.
-   *
    * @param credentials the project's key and secret
-   * @return the provider; close it when done
+   * @return a provider with the discovered transport and codec and every default; close it when done
    * @throws IllegalStateException naming the artifacts to add when no transport or codec is found
    */
   public static CachingTokenProvider tokenProvider(ProjectCredentials credentials) {
@@ -156,10 +154,8 @@ public final class OsOAuth2 {
     }
 
     /**
-     * Builds the provider, discovering the transport and codec if none was given. Nothing starts
-     * until the first token is asked for.
-     *
-     * @return the provider; close it when done
+     * @return the provider (transport and codec discovered if not given; nothing starts before the
+     *     first token is asked for); close it when done
      * @throws IllegalStateException naming the artifacts to add when discovery finds nothing
      */
     public CachingTokenProvider build() {
@@ -176,9 +172,7 @@ public final class OsOAuth2 {
     }
 
     Builder maxAttempts(int maxAttempts) {
-      if (maxAttempts < 1 || maxAttempts > 10) {
-        throw new IllegalArgumentException("maxAttempts must be 1 to 10, was " + maxAttempts);
-      }
+      check(maxAttempts >= 1 && maxAttempts <= 10, "maxAttempts must be 1 to 10, was " + maxAttempts);
       this.maxAttempts = maxAttempts;
       return this;
     }
@@ -189,10 +183,8 @@ public final class OsOAuth2 {
     }
 
     /**
-     * The most one token request may take, connecting included; default 10 s. A fetch makes up to
-     * three attempts within 30 s.
-     *
-     * @param attemptTimeout positive
+     * @param attemptTimeout the most one token request may take, connecting included; default 10 s
+     *     (a fetch makes up to three attempts within 30 s)
      * @return this builder
      */
     public Builder attemptTimeout(Duration attemptTimeout) {
@@ -206,18 +198,14 @@ public final class OsOAuth2 {
       return this;
     }
 
-
     Builder refreshAhead(Duration max, double fraction) {
       this.refreshAheadMax = positive("refreshAhead max", max);
       this.refreshAheadFraction = fraction("refreshAhead fraction", fraction);
       return this;
     }
 
-
     Builder jitter(double jitterFraction) {
-      if (!(jitterFraction >= 0 && jitterFraction <= 0.5)) {
-        throw new IllegalArgumentException("jitter must be 0 to 0.5, was " + jitterFraction);
-      }
+      check(jitterFraction >= 0 && jitterFraction <= 0.5, "jitter must be 0 to 0.5, was " + jitterFraction);
       this.jitterFraction = jitterFraction;
       return this;
     }
@@ -228,28 +216,26 @@ public final class OsOAuth2 {
       return this;
     }
 
-
-
-
     private static Duration positive(String name, Duration d) {
-      if (Objects.requireNonNull(d, name).isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
+      check(!Objects.requireNonNull(d, name).isNegative() && !d.isZero(), name + " must be positive, was " + d);
       return d;
     }
 
     private static Duration atLeast(String name, Duration d, Duration floor) {
-      if (positive(name, d).compareTo(floor) < 0) {
-        throw new IllegalArgumentException(name + " (" + d + ") must not be below the initial (" + floor + ")");
-      }
+      check(positive(name, d).compareTo(floor) >= 0,
+          name + " (" + d + ") must not be below the initial (" + floor + ")");
       return d;
     }
 
     private static double fraction(String name, double f) {
-      if (!(f > 0 && f < 1)) {
-        throw new IllegalArgumentException(name + " must be above 0 and below 1, was " + f);
-      }
+      check(f > 0 && f < 1, name + " must be above 0 and below 1, was " + f);
       return f;
+    }
+
+    private static void check(boolean valid, String problem) {
+      if (!valid) {
+        throw new IllegalArgumentException(problem);
+      }
     }
   }
 }

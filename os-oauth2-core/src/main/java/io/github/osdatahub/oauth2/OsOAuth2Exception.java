@@ -26,22 +26,12 @@ public class OsOAuth2Exception extends RuntimeException {
   /** The one mapping from a failed exchange's HTTP status to the exception type. */
   static OsOAuth2Exception forAnswer(String message, int status, String errorCode, Duration retryAfter,
       Throwable cause) {
-    if (status == NO_STATUS) {
-      return new TransportFailureException(message, status, errorCode, cause);
-    }
-    if (status == 401) {
-      return new CredentialsRejectedException(message, status, errorCode, cause);
-    }
-    if (status == 429) {
-      return new RateLimitedException(message, errorCode, retryAfter, cause);
-    }
-    if (status >= 300 && status < 500) {
-      return new RequestRejectedException(message, status, errorCode, cause);
-    }
-    if (status >= 500 && status < 600) {
-      return new ServerErrorException(message, status, errorCode, cause);
-    }
-    return new MalformedResponseException(message, status, errorCode, cause);
+    return status == NO_STATUS ? new TransportFailureException(message, status, errorCode, cause)
+        : status == 401 ? new CredentialsRejectedException(message, status, errorCode, cause)
+        : status == 429 ? new RateLimitedException(message, errorCode, retryAfter, cause)
+        : status >= 300 && status < 500 ? new RequestRejectedException(message, status, errorCode, cause)
+        : status >= 500 && status < 600 ? new ServerErrorException(message, status, errorCode, cause)
+        : new MalformedResponseException(message, status, errorCode, cause);
   }
 
   /** {@return the HTTP status of the answer that caused this, or {@link #NO_STATUS} when there was none} */

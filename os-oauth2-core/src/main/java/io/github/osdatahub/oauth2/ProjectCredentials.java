@@ -1,5 +1,6 @@
 package io.github.osdatahub.oauth2;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -49,16 +50,13 @@ public final class ProjectCredentials {
    */
   public static ProjectCredentials fromEnvironment(Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment");
-    String key = environment.get(KEY_VARIABLE);
-    String secret = environment.get(SECRET_VARIABLE);
-    if (key == null || key.isBlank()) {
-      throw new IllegalStateException(KEY_VARIABLE + " is not set");
-    }
-    if (secret == null || secret.isBlank()) {
-      throw new IllegalStateException(SECRET_VARIABLE + " is not set");
+    for (String name : List.of(KEY_VARIABLE, SECRET_VARIABLE)) {
+      if (environment.get(name) == null || environment.get(name).isBlank()) {
+        throw new IllegalStateException(name + " is not set");
+      }
     }
     try {
-      return of(key.strip(), secret.strip());
+      return of(environment.get(KEY_VARIABLE).strip(), environment.get(SECRET_VARIABLE).strip());
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException(e.getMessage() + " (from the environment)", e);
     }
@@ -75,14 +73,10 @@ public final class ProjectCredentials {
   }
 
   private static void check(String what, String value) {
-    if (value == null) {
-      throw new IllegalArgumentException(what + " must not be null");
-    }
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(what + " must not be blank");
-    }
-    if (value.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException(what + " must not contain control characters");
+    String problem = value == null ? "be null" : value.isBlank() ? "be blank"
+        : value.chars().anyMatch(Character::isISOControl) ? "contain control characters" : null;
+    if (problem != null) {
+      throw new IllegalArgumentException(what + " must not " + problem);
     }
   }
 

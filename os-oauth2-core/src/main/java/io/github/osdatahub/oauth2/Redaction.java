@@ -2,13 +2,11 @@ package io.github.osdatahub.oauth2;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
@@ -42,27 +40,23 @@ final class Redaction {
 
   public static Redaction of(TokenRequest request) {
     List<String> secrets = new ArrayList<>();
-    String header = request.headers().get("Authorization");
-    if (header != null && header.startsWith("Basic ")) {
-      String encoded = header.substring("Basic ".length());
-      secrets.add(encoded);
-      try {
-        String keyAndSecret = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
-        secrets.add(keyAndSecret);
-        int colon = keyAndSecret.indexOf(':');
-        if (colon >= 0 && colon < keyAndSecret.length() - 1) {
-          String secret = keyAndSecret.substring(colon + 1);
-          secrets.add(secret);
-          // RFC 6749 encoding sends the secret form-urlencoded; a server may echo it decoded.
-          String decoded = URLDecoder.decode(secret, StandardCharsets.UTF_8);
-          if (!decoded.equals(secret) && !decoded.isBlank()) {
-            secrets.add(decoded);
-          }
+    String encoded = request.headers().get("Authorization").substring("Basic ".length()); // TokenRequest sets it
+    secrets.add(encoded);
+    try {
+      String keyAndSecret = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      secrets.add(keyAndSecret);
+      int colon = keyAndSecret.indexOf(':');
+      if (colon >= 0 && colon < keyAndSecret.length() - 1) {
+        String secret = keyAndSecret.substring(colon + 1);
+        secrets.add(secret);
+        // RFC 6749 encoding sends the secret form-urlencoded; a server may echo it decoded.
+        String decoded = URLDecoder.decode(secret, StandardCharsets.UTF_8);
+        if (!decoded.equals(secret) && !decoded.isBlank()) {
+          secrets.add(decoded);
         }
-      } catch (IllegalArgumentException e) {
-        // Not base64 (the encoded form alone is masked), or a raw secret with a stray '%' that is no
-        // form encoding (the plain forms are already in).
       }
+    } catch (IllegalArgumentException e) {
+      // A raw secret with a stray '%', which is no form encoding: its plain forms are already in.
     }
     // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
     secrets.sort(Comparator.comparingInt(String::length).reversed());
@@ -70,45 +64,28 @@ final class Redaction {
   }
 
   public boolean isRevealedBy(Throwable error) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    Deque<Throwable> todo = new ArrayDeque<>();
-    if (error != null) {
-      todo.add(error);
+    return revealedBy(error, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  // The message of the throwable, its causes and its suppressed ones, each once (a chain may loop).
+  private boolean revealedBy(Throwable t, Set<Throwable> seen) {
+    if (t == null || !seen.add(t)) {
+      return false;
     }
-    while (!todo.isEmpty()) {
-      Throwable t = todo.poll();
-      if (!seen.add(t)) {
-        continue;
-      }
-      String m = t.getMessage();
-      if (m != null && secrets.stream().anyMatch(m::contains)) {
-        return true;
-      }
-      if (t.getCause() != null) {
-        todo.add(t.getCause());
-      }
-      todo.addAll(Arrays.asList(t.getSuppressed()));
-    }
-    return false;
+    String m = t.getMessage();
+    return m != null && secrets.stream().anyMatch(m::contains) || revealedBy(t.getCause(), seen)
+        || Arrays.stream(t.getSuppressed()).anyMatch(suppressed -> revealedBy(suppressed, seen));
   }
 
   public String excerpt(String text) {
-    if (text == null) {
-      return "";
-    }
-    String s = text;
+    String s = text == null ? "" : text;
     // Known secrets first, in the whole text, so the cut cannot leave half of one behind.
     for (String secret : secrets) {
       s = s.replace(secret, MASK);
     }
-    boolean cut = false;
-    if (s.length() > MAX_EXCERPT) {
-      int end = MAX_EXCERPT;
-      if (Character.isHighSurrogate(s.charAt(end - 1))) {
-        end--;
-      }
-      s = s.substring(0, end);
-      cut = true;
+    boolean cut = s.length() > MAX_EXCERPT;
+    if (cut) { // never between the two halves of a surrogate pair
+      s = s.substring(0, Character.isHighSurrogate(s.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT);
     }
     s = TOKEN_MEMBER.matcher(s).replaceAll("$1\"" + MASK + "\"");
     s = TOKEN_FORM.matcher(s).replaceAll("$1" + MASK);

@@ -33,17 +33,13 @@ final class RetryAfter {
   private RetryAfter() {}
 
   public static Duration parse(String value, long nowMillis) {
-    if (value == null) {
-      return null;
-    }
-    String v = value.strip();
+    String v = value == null ? "" : value.strip();
     if (v.isEmpty()) {
       return null;
     }
     if (v.chars().allMatch(c -> c >= '0' && c <= '9')) {
       // A run of digits too long for a long is still a (very long) delay, not garbage.
-      long seconds = v.length() > 12 ? MAX_SECONDS : Math.min(Long.parseLong(v), MAX_SECONDS);
-      return Duration.ofSeconds(seconds);
+      return Duration.ofSeconds(v.length() > 12 ? MAX_SECONDS : Math.min(Long.parseLong(v), MAX_SECONDS));
     }
     for (DateTimeFormatter format : DATES) {
       try {

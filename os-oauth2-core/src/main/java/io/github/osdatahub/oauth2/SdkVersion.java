@@ -20,11 +20,10 @@ final class SdkVersion {
 
   private static String load() {
     try (InputStream in = SdkVersion.class.getResourceAsStream("version.properties")) {
-      if (in == null) {
-        return "unknown";
-      }
       Properties p = new Properties();
-      p.load(in);
+      if (in != null) { // unpackaged classes
+        p.load(in);
+      }
       return p.getProperty("version", "unknown");
     } catch (IOException e) {
       return "unknown";

@@ -11,17 +11,16 @@ final class SharedExecutor {
   private SharedExecutor() {}
 
   private static final class Holder {
-    static final ThreadPoolExecutor EXECUTOR = create();
+    static final AtomicInteger THREADS = new AtomicInteger();
+    static final ThreadPoolExecutor EXECUTOR = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "os-oauth2-refresh-" + THREADS.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
 
-    private static ThreadPoolExecutor create() {
-      AtomicInteger n = new AtomicInteger();
-      ThreadPoolExecutor e = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-        Thread t = new Thread(r, "os-oauth2-refresh-" + n.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-      });
-      e.allowCoreThreadTimeOut(true);
-      return e;
+    static {
+      EXECUTOR.allowCoreThreadTimeOut(true);
     }
   }
 

@@ -11,16 +11,14 @@ final class SystemTimeSource implements TimeSource {
   private SystemTimeSource() {}
 
   private static final class Timer {
-    static final ScheduledThreadPoolExecutor EXECUTOR = create();
+    static final ScheduledThreadPoolExecutor EXECUTOR = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "os-oauth2-timer");
+      t.setDaemon(true);
+      return t;
+    });
 
-    private static ScheduledThreadPoolExecutor create() {
-      ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-        Thread t = new Thread(r, "os-oauth2-timer");
-        t.setDaemon(true);
-        return t;
-      });
-      e.setRemoveOnCancelPolicy(true);
-      return e;
+    static {
+      EXECUTOR.setRemoveOnCancelPolicy(true);
     }
   }
 
@@ -42,8 +40,6 @@ final class SystemTimeSource implements TimeSource {
 
   @Override
   public void sleep(long nanos) throws InterruptedException {
-    if (nanos > 0) {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-    }
+    TimeUnit.NANOSECONDS.sleep(nanos); // returns at once for nanos <= 0
   }
 }

@@ -12,18 +12,14 @@ public interface TimeSource {
   long currentTimeMillis();
 
   /**
-   * Runs a short task once after a delay, on a timer thread. The task must not block.
-   *
-   * @param task what to run
+   * @param task a short task to run once, on a timer thread; it must not block
    * @param delayNanos how long from now, in the {@link #nanoTime()} time base
    * @return a handle that cancels the task if it has not run
    */
   Cancellable schedule(Runnable task, long delayNanos);
 
   /**
-   * Blocks the calling thread for a while (a retry's backoff on the synchronous path).
-   *
-   * @param nanos how long
+   * @param nanos how long to block the calling thread (the SDK itself never calls this)
    * @throws InterruptedException if the thread is interrupted
    */
   void sleep(long nanos) throws InterruptedException;

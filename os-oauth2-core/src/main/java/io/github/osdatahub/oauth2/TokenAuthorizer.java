@@ -5,24 +5,21 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
- * The rule every HTTP client integration follows, written once: which hop may carry a token, the
- * token for a request, and after a 401 to a request that carried token {@code T}: invalidate
- * {@code T} and retry once, only if the provider now has a different token. A missing token is an
- * {@link IOException} whose cause is the provider's {@link OsOAuth2Exception}; its message names
- * the exception's type and status only, never a token, a secret or the cause's text.
- *
- * <p>The integrations (OkHttp, Apache HttpClient 5, the JDK {@code HttpClient}) decide what counts as
- * "carried our token" and keep the retry to one per call; the testkit's
- * {@code AuthorizingClientContract} checks that each does.
+ * The rule every HTTP client integration follows, written once: a token goes only where the
+ * {@link TokenScope} permits; after a 401 to a request that carried token {@code T}, {@code T} (not
+ * whatever the provider holds now, so a hundred requests rejected with one token cause one refresh)
+ * is invalidated and the request retried once, only if the provider now has a different token. A
+ * missing token is an {@link IOException} caused by the provider's {@link OsOAuth2Exception}; its
+ * message names that exception's type and status only. Each integration decides what counts as
+ * "carried our token" and keeps to one retry per call; the testkit's {@code AuthorizingClientContract}
+ * checks that each does.
  *
  * <pre>{@code
  * TokenAuthorizer authorizer = TokenAuthorizer.create(provider, TokenScope.defaults());
  * AccessToken sent = authorizer.token();                  // IOException when none can be had
- * // ... the answer was 401:
- * AccessToken retry = authorizer.tokenForRetry(sent);     // null: give up, return the 401
+ * AccessToken retry = authorizer.tokenForRetry(sent);     // after a 401; null: give up, return the 401
  * }</pre>
  */
 public final class TokenAuthorizer {
@@ -35,8 +32,6 @@ public final class TokenAuthorizer {
   }
 
   /**
-   * An authorizer for a provider and a scope.
-   *
    * @param provider where tokens come from
    * @param scope where they may go
    * @return the authorizer
@@ -45,87 +40,63 @@ public final class TokenAuthorizer {
     return new TokenAuthorizer(provider, scope);
   }
 
-  /**
-   * Where tokens may go.
-   *
-   * @return the scope
-   */
+  /** {@return where tokens may go} */
   public TokenScope scope() {
     return scope;
   }
 
   /**
-   * Whether this hop may carry a token: {@link TokenScope#permits(String, String, int, String)}.
-   *
    * @param scheme {@code https} or {@code http}
-   * @param host the host the connection goes to
+   * @param host the host connected to
    * @param port the port, or -1 for the scheme's default
    * @param path the raw request path, or null
-   * @return true when the scope permits all four
+   * @return whether this hop may carry a token: {@link TokenScope#permits(String, String, int, String)}
    */
   public boolean permits(String scheme, String host, int port, String path) {
     return scope.permits(scheme, host, port, path);
   }
 
   /**
-   * Whether a request to this URI may carry a token: {@link TokenScope#permits(URI)}.
-   *
    * @param uri an absolute request URI
-   * @return true when the scope permits it
+   * @return whether a request to it may carry a token: {@link TokenScope#permits(URI)}
    */
   public boolean permits(URI uri) {
     return scope.permits(uri);
   }
 
   /**
-   * The token for a request, waiting for one if need be.
-   *
-   * @return the token
-   * @throws IOException when none can be had, caused by the provider's {@link OsOAuth2Exception}; an
-   *     {@link InterruptedIOException} when the calling thread was interrupted while waiting (its
-   *     interrupt flag stays set)
+   * @return the token for a request, waiting for one if need be
+   * @throws IOException when none can be had: an {@link InterruptedIOException} (flag kept) if the
+   *     thread was interrupted while waiting
    */
   public AccessToken token() throws IOException {
     try {
       return Objects.requireNonNull(provider.token(), "TokenProvider.token() returned null");
     } catch (OsOAuth2Exception e) {
-      IOException failure = Thread.currentThread().isInterrupted()
-          ? new InterruptedIOException(message(e) + " (interrupted while waiting)") : new IOException(message(e));
-      failure.initCause(e);
-      throw failure;
+      throw noToken(e, Thread.currentThread().isInterrupted());
     }
   }
 
-  /**
-   * The token for a request, without blocking: {@link TokenProvider#tokenAsync()}. A future the
-   * provider already completed with a token is returned as it is.
-   *
-   * @return a future of the token, failed with an {@link IOException} caused by the provider's
-   *     {@link OsOAuth2Exception} when none can be had
-   */
+  /** {@return a future of the token, failed as {@link #token()} throws; the provider's own once it holds the token} */
   public CompletableFuture<AccessToken> tokenAsync() {
     CompletableFuture<AccessToken> token;
     try {
       token = provider.tokenAsync();
     } catch (OsOAuth2Exception e) {
-      return CompletableFuture.failedFuture(noToken(e));
+      token = CompletableFuture.failedFuture(e);
     }
     if (token.isDone() && !token.isCompletedExceptionally()) {
       return token; // the hot path: nothing allocated
     }
     return token.exceptionallyCompose(error -> {
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-      return CompletableFuture.failedFuture(cause instanceof OsOAuth2Exception ? noToken((OsOAuth2Exception) cause) : cause);
+      Throwable cause = ErrorMapping.unwrap(error);
+      return CompletableFuture.failedFuture(cause instanceof OsOAuth2Exception e ? noToken(e, false) : cause);
     });
   }
 
   /**
-   * After a 401 to a request that carried {@code rejected}: invalidates that token (not whatever
-   * the provider holds now, so a hundred requests rejected with one token cause one refresh) and
-   * returns the token for the one retry.
-   *
-   * @param rejected the token the rejected request carried
-   * @return the token to retry with, or null when the provider has no other (give up: return the 401)
+   * @param rejected the token the request answered 401 carried
+   * @return the token for the one retry, or null when the provider has no other (give up)
    * @throws IOException as {@link #token()} throws it
    */
   public AccessToken tokenForRetry(AccessToken rejected) throws IOException {
@@ -135,25 +106,22 @@ public final class TokenAuthorizer {
   }
 
   /**
-   * {@link #tokenForRetry} without blocking, through {@link #tokenAsync()}.
-   *
-   * @param rejected the token the rejected request carried
-   * @return a future of the token to retry with, completed with null when the provider has no
-   *     other; failed as {@link #tokenAsync()} fails
+   * @param rejected the token the request answered 401 carried
+   * @return {@link #tokenForRetry} as a future, failed as {@link #tokenAsync()} fails
    */
   public CompletableFuture<AccessToken> tokenForRetryAsync(AccessToken rejected) {
     provider.invalidate(Objects.requireNonNull(rejected, "rejected"));
     return tokenAsync().thenApply(fresh -> fresh.equals(rejected) ? null : fresh);
   }
 
-  private static IOException noToken(OsOAuth2Exception e) {
-    return new IOException(message(e), e);
-  }
-
-  /** Type and status only: the cause's own text is on the cause, and a custom provider's may hold anything. */
-  private static String message(OsOAuth2Exception e) {
-    return "no OS Data Hub access token: " + e.getClass().getSimpleName()
+  // Type and status only: the cause's own text is on the cause, and a custom provider's may hold anything.
+  private static IOException noToken(OsOAuth2Exception e, boolean interrupted) {
+    String message = "no OS Data Hub access token: " + e.getClass().getSimpleName()
         + (e.status() == OsOAuth2Exception.NO_STATUS ? "" : " (HTTP " + e.status() + ")");
+    IOException failure = interrupted ? new InterruptedIOException(message + " (interrupted while waiting)")
+        : new IOException(message);
+    failure.initCause(e);
+    return failure;
   }
 
   @Override

@@ -3,7 +3,6 @@ package io.github.osdatahub.oauth2;
 import io.github.osdatahub.oauth2.spi.HttpTransport;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import io.github.osdatahub.oauth2.spi.TransportResponse;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -36,44 +35,6 @@ final class TokenClient {
     this.redaction = Redaction.of(request);
   }
 
-  // On the calling thread. An interrupt ends the fetch at once (TokenUnavailableException, flag kept).
-  public AccessToken fetch() {
-    long start = time.nanoTime();
-    AttemptFailure failure = null;
-    for (int attempt = 1; ; attempt++) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw interrupted(failure, null);
-      }
-      long sentWall = time.currentTimeMillis();
-      long sentNanos = time.nanoTime();
-      Duration timeout = Duration.ofNanos(policy.attemptTimeoutNanos(sentNanos - start));
-      requestsSent.increment();
-      Settled settled;
-      try {
-        settled = settle(transport.send(request, timeout), sentWall, sentNanos);
-      } catch (IOException | RuntimeException e) {
-        if (Thread.currentThread().isInterrupted()) {
-          throw interrupted(failure, e);
-        }
-        settled = new Settled(null, ErrorMapping.noAnswer(e, redaction));
-      }
-      if (settled.token != null) {
-        return succeeded(settled.token, attempt);
-      }
-      failure = settled.failure;
-      RetryPolicy.Decision decision = decide(failure, attempt, start);
-      if (!decision.retry()) {
-        throw failure.toException(decision.stopReason());
-      }
-      try {
-        time.sleep(decision.delayNanos());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw interrupted(failure, e);
-      }
-    }
-  }
-
   // Without blocking: each attempt also has a timer of its own, so a transport that never answers
   // still ends within the deadline. Cancelling the future stops the retries and the request in flight.
   public CompletableFuture<AccessToken> fetchAsync() {
@@ -103,7 +64,7 @@ final class TokenClient {
         }
         sentWall = time.currentTimeMillis();
         sentNanos = time.nanoTime();
-        timeout = Duration.ofNanos(policy.attemptTimeoutNanos(sentNanos - start));
+        timeout = Duration.ofNanos(policy.timeoutNanos(sentNanos - start));
         requestsSent.increment();
         try {
           sent = Objects.requireNonNull(transport.sendAsync(request, timeout), "the transport returned no future");
@@ -130,8 +91,7 @@ final class TokenClient {
         }
         guard.cancel();
         afterAttempt(result, start, attempt, error != null
-            ? new Settled(null, ErrorMapping.noAnswer(error, redaction))
-            : settle(answer, sentWall, sentNanos));
+            ? new Settled(null, ErrorMapping.noAnswer(error, redaction)) : settle(answer, sentWall, sentNanos));
       });
     } catch (RuntimeException e) {
       result.completeExceptionally(unexpected(e));
@@ -141,10 +101,15 @@ final class TokenClient {
   private void afterAttempt(Exchange result, long start, int attempt, Settled settled) {
     try {
       if (settled.token != null) {
-        result.complete(succeeded(settled.token, attempt));
+        LOG.log(System.Logger.Level.DEBUG, () -> "token fetched (request " + attempt + "), lifetime "
+            + settled.token.lifetime().toSeconds() + " s");
+        result.complete(settled.token);
         return;
       }
-      RetryPolicy.Decision decision = decide(settled.failure, attempt, start);
+      RetryPolicy.Decision decision = policy.decide(settled.failure, attempt, time.nanoTime() - start);
+      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + settled.failure.summary()
+          + "); " + (decision.retry() ? "retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms"
+              : decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
       if (!decision.retry()) {
         result.completeExceptionally(settled.failure.toException(decision.stopReason()));
         return;
@@ -167,40 +132,15 @@ final class TokenClient {
     if (answer.truncated()) {
       return new Settled(null, ErrorMapping.oversized(status));
     }
-    TokenResponse parsed;
     try {
-      parsed = TokenResponse.parse(answer.body(), codec);
+      TokenResponse parsed = TokenResponse.parse(answer.body(), codec);
+      Duration lifetime = parsed.expiresIn();
+      // Deadlines count from when the request was sent: the token may have been issued any time after.
+      return new Settled(new AccessToken(parsed.accessToken(), lifetime, Instant.ofEpochMilli(sentWall).plus(lifetime),
+          sentNanos, parsed.issuedAt().orElse(null)), null);
     } catch (MalformedResponseException e) {
       return new Settled(null, ErrorMapping.malformed(status, e.getMessage()));
     }
-    Duration lifetime = parsed.expiresIn();
-    // Deadlines count from when the request was sent: the token may have been issued any time after.
-    return new Settled(new AccessToken(parsed.accessToken(), lifetime, Instant.ofEpochMilli(sentWall).plus(lifetime),
-        sentNanos, parsed.issuedAt().orElse(null)), null);
-  }
-
-  private RetryPolicy.Decision decide(AttemptFailure failure, int attempt, long start) {
-    RetryPolicy.Decision decision = policy.decide(failure, attempt, time.nanoTime() - start);
-    LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + failure.summary() + "); "
-        + (decision.retry() ? "retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms"
-            : decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
-    return decision;
-  }
-
-  private static AccessToken succeeded(AccessToken token, int attempt) {
-    LOG.log(System.Logger.Level.DEBUG, () -> "token fetched (request " + attempt + "), lifetime "
-        + token.lifetime().toSeconds() + " s");
-    return token;
-  }
-
-  private TokenUnavailableException interrupted(AttemptFailure last, Throwable interrupt) {
-    if (last == null) {
-      return new TokenUnavailableException("interrupted while fetching a token",
-          ErrorMapping.safeCause(interrupt, redaction));
-    }
-    OsOAuth2Exception cause = last.toException(null);
-    return new TokenUnavailableException("interrupted while fetching a token; the last attempt: " + last.summary(),
-        cause.status(), cause.errorCode().orElse(null), cause);
   }
 
   private static TokenUnavailableException unexpected(RuntimeException e) {

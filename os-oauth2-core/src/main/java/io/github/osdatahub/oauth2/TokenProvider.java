@@ -14,10 +14,8 @@ public interface TokenProvider {
   AccessToken token();
 
   /**
-   * The default calls {@link #token()} on the calling thread; implementations that may block must
-   * override it.
-   *
-   * @return a future of a valid token, or of an {@link OsOAuth2Exception}
+   * @return a future of a valid token, or of an {@link OsOAuth2Exception}; the default calls
+   *     {@link #token()} on the calling thread, so implementations that may block must override it
    */
   default CompletableFuture<AccessToken> tokenAsync() {
     try {
@@ -28,10 +26,8 @@ public interface TokenProvider {
   }
 
   /**
-   * Reports that an API rejected this token (HTTP 401). Implementations drop it only if it is still
-   * the current one, so many rejected requests cause one refresh. The default does nothing.
-   *
-   * @param rejected the token the failed request carried
+   * @param rejected a token an API rejected (HTTP 401): implementations drop it only if it is still the
+   *     current one, so many rejected requests cause one refresh; the default does nothing
    */
   default void invalidate(AccessToken rejected) {}
 }

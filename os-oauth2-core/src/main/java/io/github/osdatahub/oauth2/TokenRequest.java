@@ -41,8 +41,7 @@ public final class TokenRequest {
    * @param credentials the project's key and secret
    * @param endpoint an absolute https URI, or http to a loopback host (such as a fake in tests)
    * @return the request to that endpoint
-   * @throws IllegalArgumentException if the endpoint lacks a scheme or host, has user info or a fragment,
-   *     or is http off loopback
+   * @throws IllegalArgumentException for an endpoint without a host, with user info or a fragment, or http off loopback
    */
   public static TokenRequest create(ProjectCredentials credentials, URI endpoint) {
     return create(credentials, endpoint, CredentialEncoding.RFC6749);

@@ -58,10 +58,7 @@ public final class TokenResponse {
     return Optional.ofNullable(issuedAt);
   }
 
-  /**
-   * {@return the token type as the server spelled it, or {@code Bearer} when it sent none} Requests
-   * always say {@code Bearer}, whatever this is.
-   */
+  /** {@return the token type as the server spelled it, or {@code Bearer} if none; requests say Bearer anyway} */
   public String tokenType() {
     return tokenType;
   }

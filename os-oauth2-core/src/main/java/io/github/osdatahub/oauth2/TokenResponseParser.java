@@ -5,9 +5,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,11 +25,8 @@ final class TokenResponseParser {
   static TokenResponse parse(byte[] body, JsonCodec codec) {
     Map<String, Object> json = parseObject(decode(body), codec);
     Object token = json.get("access_token");
-    if (token == null) {
-      throw malformed("has no access_token");
-    }
     if (!(token instanceof String accessToken)) {
-      throw malformed("has an access_token that is not a JSON string");
+      throw malformed(token == null ? "has no access_token" : "has an access_token that is not a JSON string");
     }
     if (accessToken.isBlank()) {
       throw malformed("has an empty access_token");
@@ -45,20 +40,14 @@ final class TokenResponseParser {
   }
 
   private static String decode(byte[] body) {
-    if (body == null || body.length == 0) {
-      throw malformed("is empty");
-    }
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString();
+      // A decoder of its own reports malformed input, where new String(...) would replace it.
+      text = withoutByteOrderMark(StandardCharsets.UTF_8.newDecoder()
+          .decode(ByteBuffer.wrap(body == null ? new byte[0] : body)).toString());
     } catch (CharacterCodingException e) {
       throw malformed("is not valid UTF-8");
     }
-    text = withoutByteOrderMark(text);
     if (text.isBlank()) {
       throw malformed("is empty");
     }
@@ -77,25 +66,21 @@ final class TokenResponseParser {
     if (first == '<') {
       throw malformed("is not JSON (it looks like HTML or XML)");
     }
-    Map<String, Object> json = null;
     try {
-      json = codec.parseObject(text);
+      Map<String, Object> json = codec.parseObject(text);
+      if (json != null) {
+        return json;
+      }
     } catch (RuntimeException e) {
       // The cause is dropped on purpose: a JSON library's exception may quote the input, which holds the token.
     }
-    if (json == null) {
-      throw malformed("is not a well-formed JSON object");
-    }
-    return json;
+    throw malformed("is not a well-formed JSON object");
   }
 
   private static Duration expiresIn(Object value) {
-    if (value == null) {
-      throw malformed("has no expires_in");
-    }
     BigDecimal seconds = number(value);
     if (seconds == null) {
-      throw malformed("has an expires_in that is not a number");
+      throw malformed(value == null ? "has no expires_in" : "has an expires_in that is not a number");
     }
     // Safe to quote: by now the value is a number, so it cannot hold a token.
     String shown = value instanceof String s ? s.strip() : seconds.toString();
@@ -133,36 +118,28 @@ final class TokenResponseParser {
   }
 
   private static Instant issuedAt(Object value) {
-    BigDecimal millis = value == null ? null : number(value);
-    if (millis == null || millis.signum() <= 0 || millis.stripTrailingZeros().scale() > 0
-        || millis.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-      return null; // diagnostic only: a bad issued_at is ignored
-    }
-    try {
-      return Instant.ofEpochMilli(millis.longValueExact());
-    } catch (ArithmeticException | DateTimeException e) {
+    BigDecimal millis = number(value);
+    try { // diagnostic only: one missing, not positive, fractional or beyond a long is ignored
+      return millis != null && millis.signum() > 0 ? Instant.ofEpochMilli(millis.longValueExact()) : null;
+    } catch (ArithmeticException e) {
       return null;
     }
   }
 
   private static BigDecimal number(Object value) {
-    String text;
-    if (value instanceof String s) {
-      text = s.strip();
-    } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-      return BigDecimal.valueOf(((Number) value).longValue());
-    } else if (value instanceof BigInteger big) {
-      return new BigDecimal(big);
-    } else if (value instanceof BigDecimal decimal) {
+    if (value instanceof BigDecimal decimal) {
       return decimal;
-    } else if (value instanceof Double || value instanceof Float) {
+    }
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+        || value instanceof BigInteger) {
+      return new BigDecimal(value.toString());
+    }
+    if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       return Double.isFinite(d) ? BigDecimal.valueOf(d) : null;
-    } else if (value instanceof Number) {
-      text = value.toString(); // such as Gson's LazilyParsedNumber, which keeps the JSON text
-    } else {
-      return null;
     }
+    // A string, or a number type that keeps the JSON text, such as Gson's LazilyParsedNumber.
+    String text = value instanceof String s ? s.strip() : value instanceof Number ? value.toString() : "";
     if (text.length() > 400 || !JSON_NUMBER.matcher(text).matches()) {
       return null;
     }

@@ -9,8 +9,6 @@ public class TokenUnavailableException extends OsOAuth2Exception {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Creates the exception.
-   *
    * @param message what went wrong, free of secrets
    * @param status the HTTP status, or {@link #NO_STATUS}
    * @param errorCode the gateway's error code, or null

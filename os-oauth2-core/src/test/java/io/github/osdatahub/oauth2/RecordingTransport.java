@@ -130,14 +130,6 @@ final class RecordingTransport implements HttpTransport {
     };
   }
 
-  /** Sets the calling thread's interrupt flag, then behaves as the next step. */
-  static Step interruptThen(Step then) {
-    return (t, timeout) -> {
-      Thread.currentThread().interrupt();
-      return then.send(t, timeout);
-    };
-  }
-
   // ------------------------------------------------------------------ transport
 
   @Override

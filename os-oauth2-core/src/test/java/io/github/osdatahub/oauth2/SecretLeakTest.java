@@ -3,15 +3,14 @@ package io.github.osdatahub.oauth2;
 import static io.github.osdatahub.oauth2.RecordingTransport.answer;
 import static io.github.osdatahub.oauth2.RecordingTransport.crash;
 import static io.github.osdatahub.oauth2.RecordingTransport.fail;
-import static io.github.osdatahub.oauth2.RecordingTransport.interruptThen;
 import static io.github.osdatahub.oauth2.RecordingTransport.never;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.osdatahub.oauth2.spi.TransportResponse;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -99,69 +99,72 @@ class SecretLeakTest {
   @Test
   void noFailurePathRevealsASecret() {
     for (Map.Entry<String, RecordingTransport.Step> path : failurePaths().entrySet()) {
-      for (FetchPath how : FetchPath.values()) {
-        RecordingTransport t = new RecordingTransport(time, path.getValue());
-        TokenClient client = client(t).buildClient();
-        OsOAuth2Exception e = null;
-        try {
-          how.fetch(client, time);
-        } catch (OsOAuth2Exception caught) {
-          e = caught;
-        }
-        assertThat(e).as("%s (%s) must fail", path.getKey(), how).isNotNull();
-        scanThrowable(path.getKey() + " " + how, e);
-        scan(path.getKey() + " client", client.toString());
+      RecordingTransport t = new RecordingTransport(time, path.getValue());
+      TokenClient client = client(t).buildClient();
+      OsOAuth2Exception e = null;
+      try {
+        AsyncFetch.run(client, time);
+      } catch (OsOAuth2Exception caught) {
+        e = caught;
       }
+      assertThat(e).as("%s must fail", path.getKey()).isNotNull();
+      scanThrowable(path.getKey(), e);
+      scan(path.getKey() + " client", client.toString());
     }
-    assertThat(scanned).hasSizeGreaterThan(100);
+    assertThat(scanned).hasSizeGreaterThanOrEqualTo(failurePaths().size() * 3); // message, toString, client
     // The capture works: retries were logged, and so were the reasons to stop.
     assertThat(logs.text()).contains("retrying in").contains("not retried").contains("gave up after 3 attempts").contains("HTTP 503");
     scanLogs();
   }
 
   @Test
-  void interruptedPathsRevealNothing() {
-    RecordingTransport t = new RecordingTransport(time,
-        interruptThen(fail(new InterruptedIOException("interrupted sending " + SECRET))), answer(200, "{}"));
-    scanThrowable("interrupted request", failureOf(() -> client(t).buildClient().fetch()));
-    RecordingTransport t2 = new RecordingTransport(time,
-        interruptThen(answer(503, "{\"ErrorCode\":\"" + SECRET + "\"}")), answer(200, "{}"));
-    OsOAuth2Exception backoff = failureOf(() ->
-        client(t2).timeSource(new TokenClientTest.InterruptibleTime(time)).buildClient().fetch());
-    assertThat(backoff).isInstanceOf(TokenUnavailableException.class);
-    scanThrowable("interrupted backoff", backoff);
+  void cancelledAndTimedOutWaitsRevealNothing() {
+    // The first answer echoes the secret; the next request never answers.
+    RecordingTransport t = new RecordingTransport(time, answer(503, "{\"ErrorCode\":\"" + SECRET + "\"}"), never());
+    CompletableFuture<AccessToken> fetch = client(t).buildClient().fetchAsync();
+    time.advance(Duration.ofSeconds(1));
+    fetch.cancel(true);
+    scanThrowable("cancelled fetch", failureOf(fetch));
+    assertThat(t.unanswered()).hasSize(1).allMatch(CompletableFuture::isCancelled);
+
+    RecordingTransport t2 = new RecordingTransport(time, answer(503, "{\"ErrorCode\":\"" + SECRET + "\"}"), never());
+    CachingTokenProvider provider = client(t2).maxAttempts(1).maxWait(Duration.ofSeconds(5)).executor(Runnable::run)
+        .build();
+    assertThat(failureOf(provider.tokenAsync())).isInstanceOf(ServerErrorException.class);
+    time.advance(Duration.ofSeconds(1)); // past the failure backoff
+    CompletableFuture<AccessToken> late = provider.tokenAsync();
+    time.advance(Duration.ofSeconds(5));
+    Throwable timedOut = failureOf(late);
+    assertThat(timedOut).hasMessageContaining("no token within").hasCauseInstanceOf(ServerErrorException.class);
+    scanThrowable("wait timed out after a failure", timedOut);
+    CompletableFuture<AccessToken> closed = provider.tokenAsync();
+    provider.close();
+    scanThrowable("wait ended by close", failureOf(closed));
+    assertThat(t2.unanswered()).hasSize(1).allMatch(CompletableFuture::isCancelled);
     scanLogs();
   }
 
-  /** The exception a path must end in; a path that stops throwing fails here instead of scanning nothing. */
-  private static OsOAuth2Exception failureOf(Runnable path) {
-    try {
-      path.run();
-    } catch (OsOAuth2Exception e) {
-      return e;
-    } finally {
-      Thread.interrupted();
-    }
-    throw new AssertionError("the path was expected to fail, so that its exception could be scanned");
+  /** The future's failure; a future that did not fail fails here instead of scanning nothing. */
+  private static Throwable failureOf(CompletableFuture<?> f) {
+    assertThat(f).as("expected to have failed, so that its exception could be scanned").isCompletedExceptionally();
+    return ErrorMapping.unwrap(f.handle((value, error) -> error).join());
   }
 
   @Test
   void successAndItsValuesRevealNothing() {
     String body = "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":\"299\",\"issued_at\":\"1634663382476\","
         + "\"token_type\":\"Bearer\"}";
-    for (FetchPath how : FetchPath.values()) {
-      RecordingTransport t = new RecordingTransport(time, answer(503, "{\"Error\":\"" + SECRET + "\"}"), answer(200, body));
-      TokenClient client = client(t).buildClient();
-      AccessToken token = how.fetch(client, time);
-      assertThat(token.value()).isEqualTo(TOKEN); // the token really went through here
-      scan("token", token.toString());
-      scan("client", client.toString());
-      scan("request", client.request().toString());
-      scan("credentials", CREDENTIALS.toString());
-      scan("response", TokenResponse.parse(body.getBytes(StandardCharsets.UTF_8), TestJsonCodec.create()).toString());
-      scan("transport response", TransportResponse.of(200, Map.of("Set-Cookie", List.of(TOKEN)),
-          body.getBytes(StandardCharsets.UTF_8)).toString());
-    }
+    RecordingTransport t = new RecordingTransport(time, answer(503, "{\"Error\":\"" + SECRET + "\"}"), answer(200, body));
+    TokenClient client = client(t).buildClient();
+    AccessToken token = AsyncFetch.run(client, time);
+    assertThat(token.value()).isEqualTo(TOKEN); // the token really went through here
+    scan("token", token.toString());
+    scan("client", client.toString());
+    scan("request", client.request().toString());
+    scan("credentials", CREDENTIALS.toString());
+    scan("response", TokenResponse.parse(body.getBytes(StandardCharsets.UTF_8), TestJsonCodec.create()).toString());
+    scan("transport response", TransportResponse.of(200, Map.of("Set-Cookie", List.of(TOKEN)),
+        body.getBytes(StandardCharsets.UTF_8)).toString());
     assertThat(logs.text()).contains("token fetched");
     scanLogs();
   }

@@ -15,15 +15,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every error envelope and status the token client maps, one attempt each, on both paths. */
+/** Every error envelope and status the token client maps, one attempt each. */
 class TokenErrorMappingTest {
   final ManualTimeSource time = new ManualTimeSource();
 
-  OsOAuth2Exception failure(FetchPath path, RecordingTransport.Step step) {
+  OsOAuth2Exception failure(RecordingTransport.Step step) {
     RecordingTransport t = new RecordingTransport(time, step);
     TokenClient client = OsOAuth2.builder(TokenClientTest.CREDENTIALS).endpoint(TokenClientTest.ENDPOINT)
         .transport(t).jsonCodec(TestJsonCodec.create()).timeSource(time).maxAttempts(1).buildClient();
-    OsOAuth2Exception e = catchThrowableOfType(OsOAuth2Exception.class, () -> path.fetch(client, time));
+    OsOAuth2Exception e = catchThrowableOfType(OsOAuth2Exception.class, () -> AsyncFetch.run(client, time));
     assertThat(t.requests()).isEqualTo(1);
     return e;
   }
@@ -67,18 +67,8 @@ class TokenErrorMappingTest {
 
   @ParameterizedTest
   @MethodSource("envelopes")
-  void syncMapping(int status, String body, Class<?> type, String code, String message) {
-    check(FetchPath.SYNC, status, body, type, code, message);
-  }
-
-  @ParameterizedTest
-  @MethodSource("envelopes")
-  void asyncMapping(int status, String body, Class<?> type, String code, String message) {
-    check(FetchPath.ASYNC, status, body, type, code, message);
-  }
-
-  private void check(FetchPath path, int status, String body, Class<?> type, String code, String message) {
-    OsOAuth2Exception e = failure(path, answer(status, body));
+  void mapping(int status, String body, Class<?> type, String code, String message) {
+    OsOAuth2Exception e = failure(answer(status, body));
     assertThat(e).isExactlyInstanceOf(type);
     assertThat(e.status()).isEqualTo(status);
     assertThat(e.errorCode().orElse(null)).isEqualTo(code);
@@ -88,7 +78,7 @@ class TokenErrorMappingTest {
   @Test
   void aLongBodyIsQuotedAsAShortSingleLineExcerpt() {
     String body = "<html>\r\n" + "x".repeat(5000) + "\n</html>";
-    OsOAuth2Exception e = failure(FetchPath.SYNC, answer(500, body));
+    OsOAuth2Exception e = failure(answer(500, body));
     String quoted = e.getMessage().substring(e.getMessage().indexOf("<html>"), e.getMessage().indexOf(" (gave up"));
     assertThat(quoted).endsWith("...").doesNotContain("\n").doesNotContain("\r");
     assertThat(quoted.length()).isLessThanOrEqualTo(120 + 3);
@@ -96,7 +86,7 @@ class TokenErrorMappingTest {
 
   @Test
   void anAccessTokenInAnErrorBodyIsMasked() {
-    OsOAuth2Exception e = failure(FetchPath.SYNC,
+    OsOAuth2Exception e = failure(
         answer(500, "{\"access_token\":\"leaked-token-value\",\"expires_in\":\"299\"}"));
     assertThat(e.getMessage()).contains("\"access_token\":\"****\"").doesNotContain("leaked-token-value");
   }
@@ -104,13 +94,13 @@ class TokenErrorMappingTest {
   @Test
   void anAccessTokenCutByTheExcerptIsStillMasked() {
     String body = "{\"note\":\"" + "n".repeat(90) + "\",\"access_token\":\"leaked-token-value-that-runs-past-the-cut\"}";
-    OsOAuth2Exception e = failure(FetchPath.SYNC, answer(500, body));
+    OsOAuth2Exception e = failure(answer(500, body));
     assertThat(e.getMessage()).doesNotContain("leaked").doesNotContain("runs-past");
   }
 
   @Test
   void aRedirectIsRejectedAndNamesTheTargetWithoutItsQuery() {
-    OsOAuth2Exception e = failure(FetchPath.SYNC,
+    OsOAuth2Exception e = failure(
         answer(302, "moved", "Location", "https://elsewhere.example/oauth2/token/v2?sig=abc#frag"));
     assertThat(e).isExactlyInstanceOf(RequestRejectedException.class);
     assertThat(e.status()).isEqualTo(302);
@@ -120,13 +110,13 @@ class TokenErrorMappingTest {
 
   @Test
   void aRelativeRedirectIsResolvedAgainstTheEndpoint() {
-    OsOAuth2Exception e = failure(FetchPath.ASYNC, answer(307, "", "Location", "/oauth2/token/v9"));
+    OsOAuth2Exception e = failure(answer(307, "", "Location", "/oauth2/token/v9"));
     assertThat(e.getMessage()).contains("HTTP 307 to http://127.0.0.1:8080/oauth2/token/v9");
   }
 
   @Test
   void aRedirectWithoutLocation() {
-    OsOAuth2Exception e = failure(FetchPath.SYNC, answer(301, ""));
+    OsOAuth2Exception e = failure(answer(301, ""));
     assertThat(e).isExactlyInstanceOf(RequestRejectedException.class);
     assertThat(e.getMessage()).contains("redirected (HTTP 301)");
   }
@@ -134,14 +124,14 @@ class TokenErrorMappingTest {
   @Test
   void aTruncatedErrorAnswerKeepsItsStatusMapping() {
     byte[] big = ("<html>" + "y".repeat(TokenRequest.MAX_RESPONSE_BYTES)).getBytes(StandardCharsets.UTF_8);
-    OsOAuth2Exception e = failure(FetchPath.SYNC, answer(TransportResponse.of(503, Map.of(), big)));
+    OsOAuth2Exception e = failure(answer(TransportResponse.of(503, Map.of(), big)));
     assertThat(e).isExactlyInstanceOf(ServerErrorException.class);
     assertThat(e.status()).isEqualTo(503);
   }
 
   @Test
   void rateLimitedKeepsAnUnreadableRetryAfterOut() {
-    RateLimitedException e = (RateLimitedException) failure(FetchPath.SYNC,
+    RateLimitedException e = (RateLimitedException) failure(
         answer(TransportResponse.of(429, Map.of("retry-after", List.of("soon")), new byte[0])));
     assertThat(e.retryAfter()).isEmpty();
     assertThat(e.status()).isEqualTo(429);
@@ -149,14 +139,14 @@ class TokenErrorMappingTest {
 
   @Test
   void rateLimitedReportsItsRetryAfter() {
-    RateLimitedException e = (RateLimitedException) failure(FetchPath.SYNC, answer(429, "", "Retry-After", "7"));
+    RateLimitedException e = (RateLimitedException) failure(answer(429, "", "Retry-After", "7"));
     assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
     assertThat(e.getMessage()).contains("Retry-After 7 s");
   }
 
   @Test
   void anEmptySuccessIsMalformedWithItsStatus() {
-    OsOAuth2Exception e = failure(FetchPath.SYNC, answer(204, ""));
+    OsOAuth2Exception e = failure(answer(204, ""));
     assertThat(e).isExactlyInstanceOf(MalformedResponseException.class);
     assertThat(e.status()).isEqualTo(204);
     assertThat(e.getMessage()).isEqualTo("token response is empty");

@@ -26,11 +26,10 @@ public interface HttpTransport extends AutoCloseable {
   TransportResponse send(TokenRequest request, Duration timeout) throws IOException;
 
   /**
-   * Sends without blocking, with the client's own asynchronous machinery.
-   *
    * @param request the token request
    * @param timeout the most the whole exchange may take, connecting included
-   * @return a future of the answer; failed with an {@link IOException} (maybe wrapped) when none came
+   * @return at once, without blocking: a future of the answer from the client's own asynchronous
+   *     machinery; failed with an {@link IOException} (maybe wrapped) when none came
    */
   CompletableFuture<TransportResponse> sendAsync(TokenRequest request, Duration timeout);
 

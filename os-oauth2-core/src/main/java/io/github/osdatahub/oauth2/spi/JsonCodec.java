@@ -11,9 +11,7 @@ import java.util.Map;
 @FunctionalInterface
 public interface JsonCodec {
   /**
-   * Parses text that must hold exactly one JSON object.
-   *
-   * @param json the text
+   * @param json text that must hold exactly one JSON object
    * @return the object's members
    * @throws IllegalArgumentException when the text is not one well-formed JSON object, never quoting it
    */

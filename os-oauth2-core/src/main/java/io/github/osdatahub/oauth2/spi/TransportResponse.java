@@ -46,21 +46,16 @@ public final class TransportResponse {
   }
 
   /**
-   * Reads the body up to the bound plus one byte (to learn whether there was more) and closes it.
-   *
    * @param status the HTTP status
    * @param headers header name to values (any case)
-   * @param body the body stream, or null for none
+   * @param body the body stream, or null for none; read up to the bound plus one byte, then closed
    * @return the answer
    * @throws IOException when reading fails
    */
   public static TransportResponse read(int status, Map<String, List<String>> headers, InputStream body)
       throws IOException {
-    if (body == null) {
-      return new TransportResponse(status, headers, new byte[0]);
-    }
     try (InputStream in = body) {
-      return new TransportResponse(status, headers, in.readNBytes(MAX + 1));
+      return new TransportResponse(status, headers, in == null ? new byte[0] : in.readNBytes(MAX + 1));
     }
   }
 
@@ -91,8 +86,7 @@ public final class TransportResponse {
    * @return the header's first value, if present
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name);
-    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    return Optional.ofNullable(headers.get(name)).filter(values -> !values.isEmpty()).map(values -> values.get(0));
   }
 
   /** {@return a copy of the body, at most {@link TokenRequest#MAX_RESPONSE_BYTES}} */
