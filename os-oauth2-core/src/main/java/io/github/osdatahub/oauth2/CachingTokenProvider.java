@@ -324,10 +324,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       }
     }
     if (failed == null) {
-      // The clocks may have moved since they were read above: age the token by them again before the
-      // timer takes over, so the hot path never serves it as fresh past a deadline already gone.
-      advanceState(time.nanoTime(), time.currentTimeMillis());
+      // Arm the timer at the token's deadlines, then age the token by the clocks as they read now:
+      // they may have moved since the read above, and the hot path reads none.
       scheduleTick();
+      advanceState(time.nanoTime(), time.currentTimeMillis());
       mine.result.complete(token);
     } else {
       failures.increment();
@@ -384,7 +384,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       return;
     }
     long next = s.state == FRESH ? s.refreshAtNanos : s.expireAtNanos;
-    tick = time.schedule(this::onTick, Math.max(0, Math.min(next - time.nanoTime(), clockCheckNanos)));
+    // At the deadline itself, not after a delay reckoned from a clock read that may already be stale.
+    tick = time.scheduleAt(this::onTick, Math.min(next, time.nanoTime() + clockCheckNanos));
   }
 
   private void onTick() {

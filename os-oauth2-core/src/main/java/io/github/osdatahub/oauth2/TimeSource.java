@@ -19,6 +19,18 @@ public interface TimeSource {
   Cancellable schedule(Runnable task, long delayNanos);
 
   /**
+   * Runs a task at a point on the {@link #nanoTime()} clock; by default {@code schedule} with the
+   * delay from now. A manual clock overrides it so the deadline holds however the clock moves.
+   *
+   * @param task a short task to run once, on a timer thread; it must not block
+   * @param deadlineNanos when, on the {@link #nanoTime()} clock; a past one means as soon as possible
+   * @return a handle that cancels the task if it has not run
+   */
+  default Cancellable scheduleAt(Runnable task, long deadlineNanos) {
+    return schedule(task, deadlineNanos - nanoTime());
+  }
+
+  /**
    * @param nanos how long to block the calling thread (the SDK itself never calls this)
    * @throws InterruptedException if the thread is interrupted
    */

@@ -51,7 +51,12 @@ final class ManualTimeSource implements TimeSource {
 
   @Override
   public synchronized Cancellable schedule(Runnable task, long delayNanos) {
-    Task t = new Task(nanos + Math.max(0, delayNanos), sequence++, task);
+    return scheduleAt(task, nanos + Math.max(0, delayNanos));
+  }
+
+  @Override
+  public synchronized Cancellable scheduleAt(Runnable task, long deadlineNanos) {
+    Task t = new Task(Math.max(nanos, deadlineNanos), sequence++, task); // a past deadline: due now
     tasks.add(t);
     return () -> t.cancelled = true;
   }
