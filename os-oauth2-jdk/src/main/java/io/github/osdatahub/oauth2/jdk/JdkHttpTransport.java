@@ -89,9 +89,8 @@ public final class JdkHttpTransport implements HttpTransport {
   }
 
   /**
-   * Closes the client of a transport from {@link #create()} where the JDK can (Java 21 and later
-   * make {@code HttpClient} closeable; on 17 its threads end when it is no longer used). A client
-   * passed in is left to its owner.
+   * Closes the client {@link #create()} made, where the JDK can (Java 21 and later); a client passed
+   * in is left to its owner.
    */
   @Override
   public void close() {

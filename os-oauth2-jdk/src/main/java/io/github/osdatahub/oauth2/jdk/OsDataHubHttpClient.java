@@ -25,51 +25,24 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * A {@link HttpClient} that puts OS Data Hub access tokens on its requests: pass it wherever an
- * {@code HttpClient} is expected. It delegates every method to an {@code HttpClient} of yours (or a
- * default one) and adds to {@code send} and {@code sendAsync}:
+ * {@code HttpClient} is expected. It delegates to an {@code HttpClient} of yours and adds to
+ * {@code send} and {@code sendAsync} (which never blocks the calling thread):
  *
  * <ul>
- *   <li>{@code Authorization: Bearer <token>} on each request the {@link TokenScope} permits (by
- *       default {@code https://api.os.uk}, never its token endpoint). Other requests, and requests
- *       that already carry an {@code Authorization} header, go to your client as given (the provider
- *       is never asked for them), except that a request with your own {@code Authorization} is
- *       redirected as below, so that the header never leaves its origin.
- *   <li>On a 401 to a request that carried a token, core's {@link TokenAuthorizer} rule: invalidate
- *       that token and retry once if the provider has another; else, or after a second 401, that 401
- *       is returned. 403, 429 and every other status are returned untouched.
- *   <li>Redirects: the token never reaches another host. When your client does not follow redirects
- *       ({@link HttpClient.Redirect#NEVER}, the JDK's default), a 3xx is returned as it is. When it
- *       does, this client follows them itself, with your client's policy ({@code NORMAL}: not from
- *       https to http; only http and https targets) and at most 5 hops, checking each hop against
- *       the scope: a hop in scope gets the token, any other hop gets none. On a hop to another
- *       origin (scheme, host or port) your own {@code Authorization}, {@code Cookie}, {@code Origin}
- *       and {@code Referer} are dropped, as JDK 25 does and JDK 17 does not. To do so without
- *       changing your client, it sends these requests through a second client built by
- *       {@link HttpClient#newBuilder()} with your client's settings and {@code Redirect.NEVER}.
- *       {@link HttpResponse#previousResponse()} links each hop, and a retried 401, as the JDK does.
+ *   <li>{@code Authorization: Bearer <token>} on each request and redirect hop the {@link TokenScope}
+ *       permits; a request with your own {@code Authorization} is sent as given, and that header
+ *       never follows a redirect to another origin (as JDK 25 does and JDK 17 does not);
+ *   <li>core's {@link TokenAuthorizer} rule on a 401: invalidate the token the request carried and
+ *       retry once if the provider has another; 403, 429 and every other status are returned as
+ *       they are;
+ *   <li>when no token can be had, an {@link IOException} whose cause is the provider's exception.
  * </ul>
- *
- * <p>{@code sendAsync} (both forms, push promises included) uses {@link TokenProvider#tokenAsync()}
- * and never blocks the calling thread. When no token can be had, {@code send} throws and
- * {@code sendAsync} completes with an {@link IOException} whose cause is the provider's
- * {@link io.github.osdatahub.oauth2.OsOAuth2Exception} ({@code send} throws
- * {@link InterruptedException} if interrupted while waiting).
- *
- * <p>A retry or a followed redirect (307/308) sends the request body again: use a body publisher
- * that can be subscribed more than once, such as {@link HttpRequest.BodyPublishers#ofString} or
- * {@code ofByteArray} (a one-shot {@code fromPublisher} cannot). A 401 that may be retried is held
- * in memory until the wrapper knows whether it is retried, then given to your body handler: at most
- * its first {@link io.github.osdatahub.oauth2.TokenRequest#MAX_RESPONSE_BYTES} bytes (the rest is
- * never read), and it must arrive within the request's {@link HttpRequest#timeout() timeout}, if
- * any, counted from when the request was sent, or the call fails with an
- * {@link java.net.http.HttpTimeoutException}.
+ * Redirects are followed here, hop by hop, when your client follows them, so a retried or
+ * redirected request sends its body again: use a publisher that can be subscribed more than once.
+ * The module README has the details (redirect policy, the bounded 401 body, timeouts).
  *
  * <pre>{@code
- * CachingTokenProvider provider = OsOAuth2.tokenProvider(ProjectCredentials.fromEnvironment());
  * HttpClient client = OsDataHubHttpClient.create(provider, HttpClient.newHttpClient());
- * HttpResponse<String> names = client.send(
- *     HttpRequest.newBuilder(URI.create("https://api.os.uk/search/names/v1/find?query=Southampton")).build(),
- *     HttpResponse.BodyHandlers.ofString());
  * }</pre>
  */
 public final class OsDataHubHttpClient extends HttpClient {
