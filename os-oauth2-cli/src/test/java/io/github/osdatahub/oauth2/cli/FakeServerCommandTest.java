@@ -29,8 +29,13 @@ class FakeServerCommandTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> Main.run(new String[] {"fake-server"},
-        new Context(Map.of(), o, e), List.of(new FakeServerCommand(stop::await))));
+    // On a thread of its own: the server blocks until stopped, and parked on the common pool it would
+    // starve the JDK HttpClient, whose sendAsync completes there on JDK 25 (see the jdk README).
+    CompletableFuture<Integer> exit = new CompletableFuture<>();
+    Thread server = new Thread(() -> exit.complete(Main.run(new String[] {"fake-server"},
+        new Context(Map.of(), o, e), List.of(new FakeServerCommand(stop::await)))), "fake-server-command");
+    server.setDaemon(true);
+    server.start();
 
     String printed = awaitOutput(out, "get '");
     String tokenUrl = field(printed, "token URL");

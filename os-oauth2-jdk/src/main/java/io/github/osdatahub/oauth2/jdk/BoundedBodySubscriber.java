@@ -1,5 +1,6 @@
 package io.github.osdatahub.oauth2.jdk;
 
+import io.github.osdatahub.oauth2.TimeSource;
 import io.github.osdatahub.oauth2.TokenRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Collects a response body up to {@link TokenRequest#MAX_RESPONSE_BYTES} plus one byte (enough to
@@ -40,15 +40,12 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
    */
   BoundedBodySubscriber(long deadlineNanos, Duration timeout) {
     long remaining = deadlineNanos - System.nanoTime();
-    // A separate guard future, so that CompletableFuture's own timer is cancelled as soon as the
-    // body is complete, and the failure can be an HttpTimeoutException like the JDK's own.
-    CompletableFuture<Void> guard = new CompletableFuture<>();
-    guard.orTimeout(Math.max(remaining, 1), TimeUnit.NANOSECONDS).whenComplete((ignored, timedOut) -> {
-      if (timedOut != null) {
-        fail(new HttpTimeoutException("response body not complete within " + timeout));
-      }
-    });
-    result.whenComplete((body, failure) -> guard.complete(null));
+    // The SDK's own timer, not CompletableFuture.orTimeout: on JDK 25 that fires through the common
+    // pool, which an application may have blocked. Cancelled as soon as the body is complete; the
+    // failure is an HttpTimeoutException like the JDK's own.
+    TimeSource.Cancellable timer = TimeSource.system().schedule(
+        () -> fail(new HttpTimeoutException("response body not complete within " + timeout)), Math.max(remaining, 1));
+    result.whenComplete((body, failure) -> timer.cancel());
   }
 
   @Override
