@@ -169,6 +169,35 @@ class CachingTokenProviderRaceTest {
     assertThat(provider.stats().failures()).isEqualTo(1);
   }
 
+  @Test
+  void underContentionAFailedRefreshIsNeverFollowedByARequestBeforeItsBackoffEnds() throws Exception {
+    // The clock stands still, so after the first failure every caller is inside its backoff: any
+    // second request is one that read "no failure" before the first failed and claimed after.
+    endpoint.fail(503);
+    pool = Executors.newFixedThreadPool(4);
+    int rounds = 300;
+    for (int round = 0; round < rounds; round++) {
+      int before = endpoint.requests();
+      try (CachingTokenProvider p = client(time).executor(Runnable::run).random(() -> 1.0).build()) {
+        CountDownLatch go = new CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> callers = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          callers.add(pool.submit(() -> {
+            await(go);
+            for (int i = 0; i < 50; i++) {
+              p.tokenAsync();
+            }
+          }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<?> c : callers) {
+          c.get(10, TimeUnit.SECONDS);
+        }
+      }
+      assertThat(endpoint.requests() - before).as("token requests in round %d", round).isEqualTo(1);
+    }
+  }
+
   private static Throwable catchCause(CompletableFuture<?> f) {
     try {
       f.get();
