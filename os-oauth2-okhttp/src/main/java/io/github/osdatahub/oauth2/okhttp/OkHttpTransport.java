@@ -25,7 +25,7 @@ import okhttp3.ResponseBody;
  * The token request over OkHttp: an {@link HttpTransport} for OkHttp 4.12 and 5.x.
  *
  * <p>{@link #create()} makes its own client: connect timeout 5 s, redirects off, and
- * {@code retryOnConnectionFailure(false)}, because the core's {@code TokenClient} owns retries (with
+ * {@code retryOnConnectionFailure(false)}, because the core owns retries (with
  * backoff and a request count it can report) and a transport must not resend on its own.
  * {@link #create(OkHttpClient)} uses the application's client, so token requests share its
  * connection pool, proxy, TLS and DNS settings and its interceptors; the client itself is never

@@ -35,7 +35,6 @@ final class RawSocketServer implements AutoCloseable {
   private final Behaviour behaviour;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
-  private final CountDownLatch requestRead = new CountDownLatch(1);
 
   private RawSocketServer(ServerSocket serverSocket, Behaviour behaviour) {
     this.serverSocket = serverSocket;
@@ -108,11 +107,6 @@ final class RawSocketServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + serverSocket.getLocalPort() + path);
   }
 
-  /** Waits until a request's head and body have been read. */
-  boolean awaitRequest(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
-    return requestRead.await(timeout, unit);
-  }
-
   /** Blocks until the server is closed (used by behaviours that hold a connection open). */
   void awaitClose() throws InterruptedException {
     closed.await();
@@ -135,7 +129,6 @@ final class RawSocketServer implements AutoCloseable {
       if (!readRequest(socket.getInputStream())) {
         return;
       }
-      requestRead.countDown();
       behaviour.serve(socket, this);
     } catch (IOException e) {
       // the client went away; nothing to do
