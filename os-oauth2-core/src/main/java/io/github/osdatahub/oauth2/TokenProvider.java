@@ -1,5 +1,8 @@
 package io.github.osdatahub.oauth2;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,6 +26,27 @@ public interface TokenProvider {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * A token that stays valid for at least {@code minRemaining} more, for callers that hand tokens on
+   * (the browser relay): renewing first when the current one has less left.
+   *
+   * @param minRemaining the least time the token must have left before it expires
+   * @return a future of such a token, or of an {@link OsOAuth2Exception} when none could be had; the
+   *     default asks {@link #tokenAsync()}, and when that token has too little left by the system
+   *     clock, drops it with {@link #invalidate} and asks once more: implementations that can wait for
+   *     their renewal without dropping a still-valid token override it
+   */
+  default CompletableFuture<AccessToken> tokenAsync(Duration minRemaining) {
+    Objects.requireNonNull(minRemaining, "minRemaining");
+    return tokenAsync().thenCompose(token -> {
+      if (Instant.now().plus(minRemaining).isAfter(token.expiresAt())) {
+        invalidate(token);
+        return tokenAsync();
+      }
+      return CompletableFuture.completedFuture(token);
+    });
   }
 
   /**
