@@ -1,0 +1,1 @@
+// Placeholder: os-oauth2.js is being written (issue 14).
