@@ -7,6 +7,7 @@ final class Commands {
   private Commands() {}
 
   static List<Command> standard() {
-    return List.of(new TokenCommand(), new GetCommand(), new DemoCommand(), new FakeServerCommand());
+    return List.of(new TokenCommand(), new GetCommand(), new DemoCommand(), new FakeServerCommand(),
+        new MapDemoCommand(), new RelayCommand());
   }
 }

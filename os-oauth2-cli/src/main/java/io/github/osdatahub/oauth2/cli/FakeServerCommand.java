@@ -165,7 +165,7 @@ final class FakeServerCommand implements Command {
     return "os-oauth2";
   }
 
-  private static int port(String value) {
+  static int port(String value) {
     try {
       int port = Integer.parseInt(value);
       if (port >= 0 && port <= 65535) {

@@ -40,7 +40,7 @@ final class HelpText {
   }
 
   private static void appendConfiguration(StringBuilder b) {
-    b.append("Configuration (token, get):\n")
+    b.append("Configuration (token, get, relay):\n")
         .append(String.format("  %-24s %s%n", Configuration.KEY_VARIABLE, "the project API key (or --key KEY)"))
         .append(String.format("  %-24s %s%n", Configuration.SECRET_VARIABLE,
             "the project API secret (or --secret-file FILE; never an argument)"))
