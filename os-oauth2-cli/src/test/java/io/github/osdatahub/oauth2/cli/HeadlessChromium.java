@@ -21,8 +21,8 @@ final class HeadlessChromium {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   /** Set to {@code true} (as CI does once it has installed the browser) to fail instead of skipping. */
   static final String REQUIRE_VARIABLE = "OS_OAUTH2_REQUIRE_BROWSER";
-  static final String MISSING = "browser test skipped: no " + CHROMIUM + " and " + CHROMEDRIVER
-      + " (on Debian: apt-get install chromium chromium-driver, the packages chromium and chromium-driver)";
+  static final String MISSING = "no headless Chromium: the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+      + ", from the Debian packages chromium and chromium-driver (apt-get install chromium chromium-driver)";
 
   private HeadlessChromium() {}
 
@@ -31,13 +31,18 @@ final class HeadlessChromium {
    * {@value #REQUIRE_VARIABLE}{@code =true}: then it fails.
    */
   static void assumePresent() {
-    if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+    if (present()) {
       return;
     }
     if ("true".equals(System.getenv(REQUIRE_VARIABLE))) {
-      fail(MISSING.replace("browser test skipped", "browser test required (" + REQUIRE_VARIABLE + "=true)"));
+      fail(MISSING + "; " + REQUIRE_VARIABLE + "=true says it must run");
     }
     Assumptions.abort(MISSING);
+  }
+
+  /** Whether both are installed. */
+  static boolean present() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
   /** Starts a fresh headless Chromium with its own profile folder. */
