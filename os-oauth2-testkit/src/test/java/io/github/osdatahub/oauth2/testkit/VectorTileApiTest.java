@@ -13,12 +13,14 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** OS Vector Tile API: metadata and style whose URLs lead back to the hub, and a real (empty) vector tile. */
+/** OS Vector Tile API: metadata and style whose URLs lead back to the hub, and a real vector tile. */
 class VectorTileApiTest {
   private final FakeOsDataHub hub = FakeOsDataHub.start();
   private final String token = RawHttp.fetchToken(hub);
@@ -99,7 +101,7 @@ class VectorTileApiTest {
   }
 
   @Test
-  void aTileIsAVersion2MapboxVectorTileWithOneEmptyLayer() throws Exception {
+  void aTileIsAVersion2MapboxVectorTileWithOneSquare() throws Exception {
     HttpResponse<byte[]> response = RawHttp.CLIENT.send(HttpRequest.newBuilder(hub.vectorTileUri(3857, 7, 63, 42))
         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
 
@@ -109,7 +111,12 @@ class VectorTileApiTest {
     assertThat(tile).containsOnlyKeys(3); // Tile.layers
     Map<Integer, Object> layer = Protobuf.read((byte[]) tile.get(3));
     assertThat(new String((byte[]) layer.get(1), StandardCharsets.UTF_8)).isEqualTo("placeholder"); // name
-    assertThat(layer).containsEntry(15, 2L).containsEntry(5, 4096L).doesNotContainKey(2); // version, extent, no features
+    assertThat(layer).containsEntry(15, 2L).containsEntry(5, 4096L); // version, extent
+    Map<Integer, Object> feature = Protobuf.read((byte[]) layer.get(2));
+    assertThat(feature).containsEntry(3, 3L); // a polygon
+    // MoveTo(64,64), LineTo x3 (a 3968-unit square, clockwise on screen), ClosePath; zigzag-encoded.
+    assertThat(Protobuf.varints((byte[]) feature.get(4)))
+        .containsExactly(9L, 128L, 128L, 26L, 7936L, 0L, 0L, 7936L, 7935L, 0L, 15L);
     assertThat(hub.vectorTileUri(3857, 7, 63, 42).getRawPath()).isEqualTo("/maps/vector/v1/vts/tile/7/42/63.pbf");
   }
 
@@ -144,6 +151,15 @@ class VectorTileApiTest {
         }
       }
       return fields;
+    }
+
+    static List<Long> varints(byte[] packed) {
+      List<Long> values = new ArrayList<>();
+      ByteArrayInputStream in = new ByteArrayInputStream(packed);
+      while (in.available() > 0) {
+        values.add(varint(in));
+      }
+      return values;
     }
 
     private static long varint(ByteArrayInputStream in) {

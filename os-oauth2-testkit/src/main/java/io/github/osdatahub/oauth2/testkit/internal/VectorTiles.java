@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Placeholder answers of the OS Vector Tile API: service metadata in the shape OS documents (an
  * ArcGIS vector tile service, which also serves as the style's TileJSON source), a Mapbox GL style
- * whose source points back to the fake, and one small Mapbox Vector Tile with an empty layer.
+ * whose source points back to the fake, and one small Mapbox Vector Tile with a single square.
  */
 public final class VectorTiles {
   /** Vector tile levels served, as OS's {@code maxzoom}/{@code maxLOD}. */
@@ -17,7 +17,7 @@ public final class VectorTiles {
   private static final int TILE_PIXELS = 512; // ArcGIS vector tiles are 512 pixels
   private static final double METRES_PER_INCH = 0.0254;
   private static final int DPI = 96;
-  private static final byte[] TILE = emptyLayerTile();
+  private static final byte[] TILE = squareTile();
 
   private VectorTiles() {}
 
@@ -82,7 +82,8 @@ public final class VectorTiles {
   }
 
   /**
-   * The tile: a Mapbox Vector Tile (version 2) holding one layer, {@value #LAYER}, with no features.
+   * The tile: a Mapbox Vector Tile (version 2) holding one layer, {@value #LAYER}, with one
+   * feature: a square polygon just inside the tile's edges, which the style fills.
    *
    * @return a fresh copy of the protobuf bytes
    */
@@ -90,20 +91,54 @@ public final class VectorTiles {
     return TILE.clone();
   }
 
-  private static byte[] emptyLayerTile() {
-    byte[] name = LAYER.getBytes(StandardCharsets.US_ASCII);
+  private static byte[] squareTile() {
+    int extent = 4096;
+    int inset = 64;
+    int side = extent - 2 * inset;
+    // Commands as the spec packs them: MoveTo(1), LineTo(3), ClosePath(1); clockwise on screen.
+    ByteArrayOutputStream geometry = new ByteArrayOutputStream();
+    for (int value : new int[] {command(1, 1), zigzag(inset), zigzag(inset), command(2, 3),
+        zigzag(side), zigzag(0), zigzag(0), zigzag(side), zigzag(-side), zigzag(0), command(7, 1)}) {
+      varint(geometry, value);
+    }
+    ByteArrayOutputStream feature = new ByteArrayOutputStream();
+    varint(feature, 1 << 3); // id
+    varint(feature, 1);
+    varint(feature, 3 << 3); // type: POLYGON
+    varint(feature, 3);
+    lengthDelimited(feature, 4, geometry.toByteArray());
     ByteArrayOutputStream layer = new ByteArrayOutputStream();
-    layer.write(0x0A); // field 1 (name), length-delimited
-    layer.write(name.length);
-    layer.writeBytes(name);
-    layer.write(0x28); // field 5 (extent), varint 4096
-    layer.writeBytes(new byte[] {(byte) 0x80, 0x20});
-    layer.write(0x78); // field 15 (version), varint 2
-    layer.write(2);
+    lengthDelimited(layer, 1, LAYER.getBytes(StandardCharsets.US_ASCII)); // name
+    lengthDelimited(layer, 2, feature.toByteArray()); // features
+    varint(layer, 5 << 3); // extent
+    varint(layer, extent);
+    varint(layer, 15 << 3); // version
+    varint(layer, 2);
     ByteArrayOutputStream tile = new ByteArrayOutputStream();
-    tile.write(0x1A); // field 3 (layers), length-delimited
-    tile.write(layer.size());
-    tile.writeBytes(layer.toByteArray());
+    lengthDelimited(tile, 3, layer.toByteArray()); // layers
     return tile.toByteArray();
+  }
+
+  private static int command(int id, int count) {
+    return (count << 3) | id;
+  }
+
+  private static int zigzag(int value) {
+    return (value << 1) ^ (value >> 31);
+  }
+
+  private static void lengthDelimited(ByteArrayOutputStream out, int field, byte[] bytes) {
+    varint(out, (field << 3) | 2);
+    varint(out, bytes.length);
+    out.writeBytes(bytes);
+  }
+
+  private static void varint(ByteArrayOutputStream out, int value) {
+    int rest = value;
+    while ((rest & ~0x7F) != 0) {
+      out.write((rest & 0x7F) | 0x80);
+      rest >>>= 7;
+    }
+    out.write(rest);
   }
 }
