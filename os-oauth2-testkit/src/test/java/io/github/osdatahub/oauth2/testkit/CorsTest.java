@@ -77,7 +77,8 @@ class CorsTest {
     assertThat(token.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     assertThat(preflight.statusCode()).isEqualTo(405);
     assertThat(preflight.headers().firstValue("Allow")).contains("POST");
-    assertThat(preflight.headers().map().keySet()).noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control"));
+    assertThat(preflight.headers().map().keySet())
+        .noneMatch(name -> name.toLowerCase(Locale.ROOT).startsWith("access-control"));
     assertThat(hub.tokenRequests()).extracting(RecordedRequest::status).containsExactly(200, 405);
     assertThat(hub.apiRequestCount()).isZero();
   }
