@@ -33,6 +33,9 @@ import java.util.function.DoubleSupplier;
  * </ol>
  */
 public final class CachingTokenProvider implements TokenProvider, AutoCloseable {
+  // A token just published, before its timer is armed and the clocks confirm it fresh: readers check the clocks
+  // themselves (the slow path), so a clock that moved past its deadlines meanwhile is never missed.
+  private static final int UNCONFIRMED = -1;
   private static final int FRESH = 0;
   private static final int REFRESH_DUE = 1;
   private static final int EXPIRED = 2;
@@ -53,7 +56,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       return token == null || state >= EXPIRED ? state
           : nowNanos - expireAtNanos >= 0 || nowWallMillis >= expireAtWallMillis ? EXPIRED
           : nowNanos - refreshAtNanos >= 0 || nowWallMillis >= refreshAtWallMillis ? Math.max(state, REFRESH_DUE)
-          : state;
+          : Math.max(state, FRESH);
     }
 
     boolean backingOff(long nowNanos) {
@@ -173,6 +176,70 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     } catch (OsOAuth2Exception e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * A token with at least {@code minRemaining} left before it expires, by this provider's wall clock.
+   * When the cached one has less, this waits (up to {@code maxWait}) for the refresh in flight, starting
+   * one if none is and the backoff allows, and never drops the cached token: other callers keep it while
+   * it is valid, and a failed refresh fails only this future.
+   *
+   * @param minRemaining the least time the token must have left; zero or more
+   * @return a future of such a token; failed with a {@link TokenUnavailableException}, and no request made,
+   *     when the endpoint's tokens live less than that, or when even a freshly fetched one has less left; or
+   *     with the refresh's own
+   *     {@link OsOAuth2Exception}; when not already complete, it completes on the executor
+   */
+  @Override
+  public CompletableFuture<AccessToken> tokenAsync(Duration minRemaining) {
+    if (minRemaining.isNegative()) {
+      throw new IllegalArgumentException("minRemaining must not be negative: " + minRemaining);
+    }
+    long minMillis = minRemaining.toMillis();
+    // A token whose whole lifetime is shorter than asked cannot be renewed into one that lasts: fail without a
+    // request, or every call would make one.
+    return tokenAsync().thenCompose(token -> lasts(token, minMillis) ? CompletableFuture.completedFuture(token)
+        : token.lifetime().toMillis() < minMillis ? checked(token, minMillis) : renewed(token, minMillis));
+  }
+
+  private boolean lasts(AccessToken token, long minMillis) {
+    return token.expiresAt().toEpochMilli() - time.currentTimeMillis() >= minMillis;
+  }
+
+  // Waits for a token newer than the one that lasts too little, claiming the refresh that brings it when none is in
+  // flight. The claim marks the token refresh-due rather than dropping it (as invalidate would), so the cache keeps
+  // serving it until its own deadlines say otherwise.
+  private CompletableFuture<AccessToken> renewed(AccessToken tooShort, long minMillis) {
+    long now = time.nanoTime();
+    long wall = time.currentTimeMillis();
+    while (true) {
+      Snapshot s = snapshot;
+      if (s.state == CLOSED) {
+        return CompletableFuture.failedFuture(closed());
+      }
+      if (s.token != null && !s.token.equals(tooShort) && s.stateAt(now, wall) < EXPIRED) {
+        return checked(s.token, minMillis); // renewed meanwhile
+      }
+      Refresh inFlight = s.refresh;
+      if (inFlight == null) {
+        if (s.backingOff(now)) {
+          return CompletableFuture.failedFuture(s.failure.error);
+        }
+        inFlight = new Refresh();
+        int state = s.token == null ? s.state : Math.max(s.state, REFRESH_DUE);
+        if (!SNAPSHOT.compareAndSet(this, s, s.with(state, inFlight, s.failure))) {
+          continue;
+        }
+        launch(inFlight);
+      }
+      return waiter(inFlight, true).thenCompose(token -> checked(token, minMillis));
+    }
+  }
+
+  private CompletableFuture<AccessToken> checked(AccessToken token, long minMillis) {
+    return lasts(token, minMillis) ? CompletableFuture.completedFuture(token)
+        : CompletableFuture.failedFuture(new TokenUnavailableException("the token endpoint's tokens last "
+            + token.lifetime() + ", less than the " + Duration.ofMillis(minMillis) + " asked for", null));
   }
 
   private AccessToken slowToken() {
@@ -307,7 +374,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
           return; // closed meanwhile: close() has failed the waiters
         }
         if (failed == null) {
-          next = fresh.with(fresh.stateAt(now, wall), null, null);
+          int at = fresh.stateAt(now, wall);
+          next = fresh.with(at == FRESH ? UNCONFIRMED : at, null, null); // FRESH once the timer is armed: below
         } else {
           int consecutive = s.failure == null ? 1 : s.failure.consecutive + 1;
           boolean holding = s.stateAt(now, wall) < EXPIRED;
@@ -324,8 +392,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       }
     }
     if (failed == null) {
-      // Arm the timer at the token's deadlines, then age the token by the clocks as they read now:
-      // they may have moved since the read above, and the hot path reads none.
+      // Arm the timer at the token's deadlines, then confirm the token fresh (or age it) by the clocks as they read
+      // now: they may have moved since the read above, and the hot path reads none, so until this confirmation
+      // readers take the slow path and read the clocks themselves.
       scheduleTick();
       advanceState(time.nanoTime(), time.currentTimeMillis());
       mine.result.complete(token);
@@ -348,7 +417,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     return Math.max(jittered, Math.min(asked, maxBackoffNanos));
   }
 
-  /** A fetched token with its deadlines, in state FRESH. */
+  /** A fetched token with its deadlines, in state UNCONFIRMED. */
   private Snapshot snapshotOf(AccessToken token) {
     long lifetime = token.lifetime().toNanos();
     long refreshMargin = Math.min(refreshAheadMax.toNanos(), (long) (lifetime * refreshAheadFraction));
@@ -357,7 +426,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     refreshMargin = Math.max(refreshMargin, expiryMargin);
     long sent = token.sentAtNanos();
     long expiresWall = token.expiresAt().toEpochMilli();
-    return new Snapshot(token, FRESH, sent + lifetime - refreshMargin, sent + lifetime - expiryMargin,
+    return new Snapshot(token, UNCONFIRMED, sent + lifetime - refreshMargin, sent + lifetime - expiryMargin,
         expiresWall - refreshMargin / 1_000_000L, expiresWall - expiryMargin / 1_000_000L, null, null);
   }
 
@@ -383,7 +452,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       tick = null;
       return;
     }
-    long next = s.state == FRESH ? s.refreshAtNanos : s.expireAtNanos;
+    long next = s.state <= FRESH ? s.refreshAtNanos : s.expireAtNanos;
     // At the deadline itself, not after a delay reckoned from a clock read that may already be stale.
     tick = time.scheduleAt(this::onTick, Math.min(next, time.nanoTime() + clockCheckNanos));
   }
@@ -466,7 +535,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   @Override
   public String toString() {
     Snapshot s = snapshot;
-    String state = new String[] {"fresh", "refresh due", "expired", "closed"}[s.state];
+    String state = new String[] {"fresh", "fresh", "refresh due", "expired", "closed"}[s.state + 1];
     return "CachingTokenProvider[" + state + (s.token == null ? "" : ", " + s.token) + "]";
   }
 }

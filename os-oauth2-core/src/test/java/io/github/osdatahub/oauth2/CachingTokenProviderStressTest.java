@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The provider's promises (its class javadoc) under seeded random interleavings of {@code token()},
- * {@code tokenAsync()}, {@code invalidate}, clock moves, {@code close()}, and an endpoint that
+ * {@code tokenAsync()}, {@code tokenAsync(minRemaining)}, {@code invalidate}, clock moves, {@code close()}, and an endpoint that
  * answers, fails, stalls or answers late. Each round is a small program drawn from its seed: three
  * callers and a responder run it on real threads against a manual clock that the responder moves
  * (as a timer thread would), and every promise is checked on every call. A failure names the seed; {@code -Dstress.seed=N -Dstress.rounds=1}
@@ -197,7 +197,9 @@ class CachingTokenProviderStressTest {
             last = syncCall(last);
             break;
           case 2:
-            asyncCall();
+            // Half of them ask for a token with up to 12 s left (tokens live 10 s): the path that renews without
+            // dropping the token, and the one that refuses at once.
+            asyncCall(r.nextBoolean() ? null : Duration.ofMillis(r.nextInt(12_000)));
             break;
           case 3:
             if (last != null) {
@@ -227,11 +229,11 @@ class CachingTokenProviderStressTest {
       }
     }
 
-    private void asyncCall() {
+    private void asyncCall(Duration minRemaining) {
       long startedAt = sequence.incrementAndGet();
       long startNanos = time.nanoTime();
       calls.incrementAndGet();
-      CompletableFuture<AccessToken> f = provider.tokenAsync();
+      CompletableFuture<AccessToken> f = minRemaining == null ? provider.tokenAsync() : provider.tokenAsync(minRemaining);
       boolean doneAtReturn = f.isDone();
       Thread caller = Thread.currentThread();
       asyncCalls.add(f.whenComplete((t, e) -> {

@@ -325,6 +325,100 @@ class CachingTokenProviderTest {
   }
 
   @Test
+  void tokenWithEnoughLeftIsServedFromTheCache() {
+    start();
+    AccessToken first = provider.token();
+    time.advance(Duration.ofSeconds(200)); // 99 s left
+    assertThat(provider.tokenAsync(Duration.ofSeconds(60))).isCompletedWithValue(first);
+    assertThat(endpoint.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void tokenWithTooLittleLeftWaitsForTheRefreshWithoutDroppingTheCachedToken() {
+    start();
+    AccessToken first = provider.token();
+    List<CompletableFuture<TransportResponse>> pending = new ArrayList<>();
+    endpoint.respondWith(n -> {
+      CompletableFuture<TransportResponse> f = new CompletableFuture<>();
+      pending.add(f);
+      return f;
+    });
+    time.advance(REFRESH_AT.plusSeconds(5)); // 55 s left: the background refresh is in flight
+    assertThat(provider.token()).isEqualTo(first);
+    CompletableFuture<AccessToken> renewed = provider.tokenAsync(Duration.ofSeconds(60));
+    CompletableFuture<AccessToken> another = provider.tokenAsync(Duration.ofSeconds(60));
+    assertThat(renewed).isNotDone();
+    assertThat(provider.tokenAsync()).isCompletedWithValue(first); // still served to everyone else
+    pending.get(0).complete(endpoint.token(2));
+    assertThat(renewed).isCompletedWithValueMatching(t -> t.value().equals("tok-2"));
+    assertThat(another).isCompletedWithValueMatching(t -> t.value().equals("tok-2"));
+    assertThat(pending).hasSize(1);
+    assertThat(endpoint.requests()).isEqualTo(2);
+    assertThat(events).noneMatch(e -> e.startsWith("invalidated"));
+  }
+
+  @Test
+  void aFailedRenewalFailsOnlyTheCallerThatAskedForMore() {
+    provider = builder().random(() -> 1.0).build();
+    AccessToken first = provider.token();
+    time.advance(Duration.ofSeconds(200)); // fresh, 99 s left: asking for 120 s starts a refresh early
+    endpoint.fail(503);
+    assertThatThrownBy(() -> provider.tokenAsync(Duration.ofSeconds(120)).join())
+        .hasCauseInstanceOf(ServerErrorException.class);
+    assertThat(provider.token()).isEqualTo(first); // the valid token is kept
+    assertThatThrownBy(() -> provider.tokenAsync(Duration.ofSeconds(120)).join())
+        .hasCauseInstanceOf(ServerErrorException.class); // backing off: no new request
+    assertThat(endpoint.requests()).isEqualTo(2);
+  }
+
+  @Test
+  void askingForMoreThanTheEndpointsLifetimeFailsWithoutARequest() {
+    endpoint.lifetime(Duration.ofSeconds(6));
+    start();
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> provider.tokenAsync(Duration.ofSeconds(60)).join())
+          .hasCauseInstanceOf(TokenUnavailableException.class)
+          .cause().hasMessageContaining("less than the PT1M asked for");
+    }
+    assertThat(endpoint.requests()).isEqualTo(1); // the first token only: no request per call
+  }
+
+  @Test
+  void aRenewedTokenThatStillLastsTooLittleFailsAfterOneRefresh() {
+    endpoint.lifetime(Duration.ofSeconds(6));
+    start();
+    time.advance(Duration.ofSeconds(1)); // 5 s left; a fresh token would have 6 s, but its request takes 2 s
+    endpoint.respondWith(n -> {
+      time.advance(Duration.ofSeconds(2));
+      return CompletableFuture.completedFuture(endpoint.token(n));
+    });
+    assertThatThrownBy(() -> provider.tokenAsync(Duration.ofMillis(5_500)).join())
+        .hasCauseInstanceOf(TokenUnavailableException.class);
+    assertThat(endpoint.requests()).isEqualTo(2); // one renewal, no loop
+  }
+
+  @Test
+  void hundredThreadsAskingForMoreCauseOneRefresh() throws Exception {
+    pool = Executors.newFixedThreadPool(100);
+    provider = builder().executor(pool).build();
+    AccessToken first = provider.token();
+    time.advance(REFRESH_AT.plusSeconds(10)); // 50 s left
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<AccessToken>> results = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      results.add(pool.submit(() -> {
+        go.await();
+        return provider.tokenAsync(Duration.ofSeconds(60)).get(10, TimeUnit.SECONDS);
+      }));
+    }
+    go.countDown();
+    for (Future<AccessToken> f : results) {
+      assertThat(f.get(10, TimeUnit.SECONDS)).isNotEqualTo(first);
+    }
+    assertThat(endpoint.requests()).isEqualTo(2);
+  }
+
+  @Test
   void wallClockJumpPastExpiryCausesARefresh() {
     start();
     AccessToken first = provider.token();

@@ -5,7 +5,10 @@ import io.github.osdatahub.oauth2.ProjectCredentials;
 import io.github.osdatahub.oauth2.TimeSource;
 import io.github.osdatahub.oauth2.TokenScope;
 import io.github.osdatahub.oauth2.testkit.internal.IssuedTokens;
+import io.github.osdatahub.oauth2.testkit.internal.JsonText;
 import io.github.osdatahub.oauth2.testkit.internal.MinuteRateLimiter;
+import io.github.osdatahub.oauth2.testkit.internal.RasterLayers;
+import io.github.osdatahub.oauth2.testkit.internal.RasterLayers.MatrixSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -27,9 +30,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * An in-process fake of the OS Data Hub on a loopback port: the OAuth 2 token endpoint
- * ({@code POST /oauth2/token/v1}) and two protected APIs (Names {@code find} and Maps raster ZXY
- * tiles), answering as the real gateway does, byte for byte where that is known, with knobs for
- * the clock, the rate limit, the project's plan and injected faults.
+ * ({@code POST /oauth2/token/v1}) and the APIs a web map uses (Maps raster ZXY and WMTS, Vector
+ * Tiles, NGD Features, Places, Names), answering as the real gateway does, byte for byte where
+ * that is known, with knobs for the clock, the rate limit, the project's plan and injected faults.
+ * The APIs answer CORS preflights and allow any origin, so a page on another origin can call them
+ * with {@code Authorization: Bearer}; the request log records each answer's status.
  *
  * <p>Thread-safe; serves a hundred and more concurrent clients. Time (token expiry, rate windows,
  * {@code issued_at}) comes from the given {@link TimeSource}'s wall clock, so a test moves it with
@@ -218,9 +223,51 @@ public final class FakeOsDataHub implements AutoCloseable {
    * @return {@code baseUri()/search/names/v1/find?query=...}, the query percent-encoded
    */
   public URI namesUri(String query) {
-    String encoded = URLEncoder.encode(Objects.requireNonNull(query, "query"), StandardCharsets.UTF_8)
-        .replace("+", "%20");
-    return URI.create(baseUri + ProtectedApis.NAMES_API + "/find?query=" + encoded);
+    return URI.create(baseUri + ProtectedApis.NAMES_API + "/find?query=" + encoded(query, "query"));
+  }
+
+  /**
+   * A Names API {@code nearest} search on this hub.
+   *
+   * @param x easting, British National Grid, e.g. {@code 437293}
+   * @param y northing, e.g. {@code 115539}
+   * @return {@code baseUri()/search/names/v1/nearest?point=x,y}
+   * @throws IllegalArgumentException for a number that is not finite
+   */
+  public URI namesNearestUri(double x, double y) {
+    return URI.create(baseUri + ProtectedApis.NAMES_API + "/nearest?point=" + point(x, y));
+  }
+
+  /**
+   * A Places API free-text search on this hub.
+   *
+   * @param query the address to find, e.g. {@code 10 Downing Street}
+   * @return {@code baseUri()/search/places/v1/find?query=...}, the query percent-encoded
+   */
+  public URI placesFindUri(String query) {
+    return URI.create(baseUri + ProtectedApis.PLACES_API + "/find?query=" + encoded(query, "query"));
+  }
+
+  /**
+   * A Places API postcode search on this hub.
+   *
+   * @param postcode e.g. {@code SO16 0AS}
+   * @return {@code baseUri()/search/places/v1/postcode?postcode=...}, percent-encoded
+   */
+  public URI placesPostcodeUri(String postcode) {
+    return URI.create(baseUri + ProtectedApis.PLACES_API + "/postcode?postcode=" + encoded(postcode, "postcode"));
+  }
+
+  /**
+   * A Places API {@code nearest} search on this hub.
+   *
+   * @param x easting, British National Grid
+   * @param y northing
+   * @return {@code baseUri()/search/places/v1/nearest?point=x,y}
+   * @throws IllegalArgumentException for a number that is not finite
+   */
+  public URI placesNearestUri(double x, double y) {
+    return URI.create(baseUri + ProtectedApis.PLACES_API + "/nearest?point=" + point(x, y));
   }
 
   /**
@@ -238,6 +285,110 @@ public final class FakeOsDataHub implements AutoCloseable {
       throw new IllegalArgumentException("raster tile needs a layer name and non-negative z/x/y");
     }
     return URI.create(baseUri + ProtectedApis.RASTER_API + "/zxy/" + layer + "/" + z + "/" + x + "/" + y + ".png");
+  }
+
+  /**
+   * The Maps API's WMTS capabilities on this hub: every layer, with KVP {@code GetTile} URLs back
+   * to this hub, as OpenLayers' {@code WMTSCapabilities} reads them.
+   *
+   * @return {@code baseUri()/maps/raster/v1/wmts?service=WMTS&request=GetCapabilities}
+   */
+  public URI wmtsCapabilitiesUri() {
+    return URI.create(baseUri + ProtectedApis.RASTER_API + "/wmts?service=WMTS&request=GetCapabilities");
+  }
+
+  /**
+   * A WMTS {@code GetTile} on this hub, as a WMTS client builds it from the capabilities.
+   *
+   * @param layer one of OS's layers, e.g. {@code Light_27700}
+   * @param zoom the zoom level (tile matrix {@code EPSG:27700:<zoom>})
+   * @param row the tile row
+   * @param column the tile column
+   * @return {@code baseUri()/maps/raster/v1/wmts?service=WMTS&request=GetTile&version=1.0.0&layer=...}
+   * @throws IllegalArgumentException for a layer OS does not have, or a negative number
+   */
+  public URI wmtsTileUri(String layer, int zoom, int row, int column) {
+    MatrixSet set = RasterLayers.matrixSetOf(layer == null ? "" : layer).orElseThrow(() ->
+        new IllegalArgumentException("not an OS Maps API layer: " + layer + "; they are " + RasterLayers.names()));
+    if (zoom < 0 || row < 0 || column < 0) {
+      throw new IllegalArgumentException("WMTS tile needs non-negative zoom, row and column");
+    }
+    return URI.create(baseUri + ProtectedApis.RASTER_API + "/wmts?service=WMTS&request=GetTile&version=1.0.0"
+        + "&layer=" + layer + "&style=default&format=image%2Fpng&tileMatrixSet=" + encoded(set.id(), "set")
+        + "&tileMatrix=" + encoded(set.matrixId(zoom), "matrix") + "&tileRow=" + row + "&tileCol=" + column);
+  }
+
+  /**
+   * The Vector Tile API's service metadata on this hub; its {@code tiles} point back here.
+   *
+   * @param srs {@code 3857} or {@code 27700}
+   * @return {@code baseUri()/maps/vector/v1/vts?srs=...}
+   * @throws IllegalArgumentException for another srs
+   */
+  public URI vectorTileServiceUri(int srs) {
+    return URI.create(baseUri + ProtectedApis.VECTOR_API + "/vts?srs=" + vectorSrs(srs));
+  }
+
+  /**
+   * The Vector Tile API's style on this hub: a Mapbox GL style whose source points back here.
+   *
+   * @param srs {@code 3857} or {@code 27700}
+   * @return {@code baseUri()/maps/vector/v1/vts/resources/styles?srs=...}
+   * @throws IllegalArgumentException for another srs
+   */
+  public URI vectorTileStyleUri(int srs) {
+    return URI.create(baseUri + ProtectedApis.VECTOR_API + "/vts/resources/styles?srs=" + vectorSrs(srs));
+  }
+
+  /**
+   * A vector tile on this hub. Note that OS's path puts the row before the column.
+   *
+   * @param srs {@code 3857} or {@code 27700}
+   * @param z zoom
+   * @param x column
+   * @param y row
+   * @return {@code baseUri()/maps/vector/v1/vts/tile/{z}/{y}/{x}.pbf?srs=...}
+   * @throws IllegalArgumentException for another srs or a negative number
+   */
+  public URI vectorTileUri(int srs, int z, int x, int y) {
+    if (z < 0 || x < 0 || y < 0) {
+      throw new IllegalArgumentException("vector tile needs non-negative z/x/y");
+    }
+    return URI.create(baseUri + ProtectedApis.VECTOR_API + "/vts/tile/" + z + "/" + y + "/" + x + ".pbf?srs="
+        + vectorSrs(srs));
+  }
+
+  /**
+   * The NGD API - Features items of a collection on this hub, as GeoJSON. Add {@code bbox},
+   * {@code bbox-crs}, {@code crs} or {@code limit} as a query.
+   *
+   * @param collectionId e.g. {@code bld-fts-buildingpart-1}
+   * @return {@code baseUri()/features/ngd/ofa/v1/collections/{collectionId}/items}
+   * @throws IllegalArgumentException for an id other than letters, digits, {@code -} and {@code _}
+   */
+  public URI featuresUri(String collectionId) {
+    if (collectionId == null || !collectionId.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("collection id must be letters, digits, '-' or '_': " + collectionId);
+    }
+    return URI.create(baseUri + ProtectedApis.FEATURES_API + "/collections/" + collectionId + "/items");
+  }
+
+  private static String encoded(String value, String what) {
+    return URLEncoder.encode(Objects.requireNonNull(value, what), StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String point(double x, double y) {
+    if (!Double.isFinite(x) || !Double.isFinite(y)) {
+      throw new IllegalArgumentException("point needs finite coordinates: " + x + "," + y);
+    }
+    return JsonText.number(x) + "," + JsonText.number(y);
+  }
+
+  private static int vectorSrs(int srs) {
+    if (srs != 3857 && srs != 27700) {
+      throw new IllegalArgumentException("the Vector Tile API serves srs 3857 and 27700, not " + srs);
+    }
+    return srs;
   }
 
   // ---- knobs while running; reset() restores what the builder said ----
@@ -371,8 +522,8 @@ public final class FakeOsDataHub implements AutoCloseable {
   }
 
   /**
-   * How many requests reached any other path (APIs, unknown paths, redirects) since start or
-   * {@link #reset()}.
+   * How many requests reached any other path (APIs, CORS preflights, unknown paths, redirects)
+   * since start or {@link #reset()}.
    *
    * @return the count
    */
@@ -390,7 +541,15 @@ public final class FakeOsDataHub implements AutoCloseable {
   }
 
   /**
-   * The other requests, oldest first (the latest {@link Builder#recordLimit(int)} of them).
+   * The other requests, oldest first (the latest {@link Builder#recordLimit(int)} of them), each
+   * with the {@link RecordedRequest#status() status} it was answered with. CORS preflights are
+   * here too, as {@code OPTIONS} requests.
+   *
+   * <pre>{@code
+   * List<RecordedRequest> tiles = hub.apiRequests().stream()
+   *     .filter(r -> r.method().equals("GET") && r.path().startsWith("/maps/raster/")).toList();
+   * assertTrue(tiles.stream().noneMatch(r -> r.status() == 401));
+   * }</pre>
    *
    * @return an immutable list
    */

@@ -14,16 +14,19 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * One request as {@link FakeOsDataHub} received it: method, path, query, headers and body.
+ * One request as {@link FakeOsDataHub} received it: method, path, query, headers and body, and
+ * the status the hub answered it with.
  *
- * <p>Immutable. Header names are case-insensitive. {@link #toString()} never shows credentials:
- * {@code Authorization} values keep only their scheme, and the API key ({@code key} header or
- * query parameter) is masked.
+ * <p>Immutable: a snapshot taken when the hub's request list was read, so a request still being
+ * answered then shows {@link #status()} 0. Header names are case-insensitive. {@link #toString()}
+ * never shows credentials: {@code Authorization} values keep only their scheme, and the API key
+ * ({@code key} header or query parameter) is masked.
  *
  * <pre>{@code
  * RecordedRequest request = hub.tokenRequests().get(0);
  * assertEquals("POST", request.method());
  * assertEquals(Optional.of("application/json"), request.header("accept"));
+ * assertEquals(200, request.status());
  * }</pre>
  */
 public final class RecordedRequest {
@@ -37,6 +40,7 @@ public final class RecordedRequest {
   private final Map<String, List<String>> headers;
   private final byte[] body;
   private final Instant receivedAt;
+  private final int status;
 
   RecordedRequest(String method, String path, String query, Map<String, List<String>> headers, byte[] body,
       Instant receivedAt) {
@@ -52,6 +56,22 @@ public final class RecordedRequest {
     this.headers = Collections.unmodifiableMap(copy);
     this.body = body.clone();
     this.receivedAt = receivedAt;
+    this.status = 0;
+  }
+
+  private RecordedRequest(RecordedRequest request, int status) {
+    this.method = request.method;
+    this.path = request.path;
+    this.query = request.query;
+    this.headers = request.headers;
+    this.body = request.body; // never handed out without a copy
+    this.receivedAt = request.receivedAt;
+    this.status = status;
+  }
+
+  /** This request with the status the hub answered (0 for none yet). */
+  RecordedRequest withStatus(int answered) {
+    return answered == status ? this : new RecordedRequest(this, answered);
   }
 
   /**
@@ -138,7 +158,18 @@ public final class RecordedRequest {
     return receivedAt;
   }
 
-  /** Method, path, masked query, headers with credentials masked, and the body's size only. */
+  /**
+   * The HTTP status the hub answered with, e.g. 200, or 401 for a missing or expired token. An
+   * {@code OPTIONS} request is a CORS preflight, answered 204.
+   *
+   * @return the status; 0 when no answer had been sent when the list was read (still being
+   *     answered, e.g. a delayed token answer) or none ever was (a dropped connection)
+   */
+  public int status() {
+    return status;
+  }
+
+  /** Method, path, masked query, status, headers with credentials masked, and the body's size only. */
   @Override
   public String toString() {
     StringJoiner shownHeaders = new StringJoiner(", ", "{", "}");
@@ -148,7 +179,7 @@ public final class RecordedRequest {
       }
     });
     return "RecordedRequest[" + method + " " + path + (query.isEmpty() ? "" : "?" + maskedQuery())
-        + ", headers=" + shownHeaders + ", body=" + body.length + " bytes]";
+        + ", status=" + status + ", headers=" + shownHeaders + ", body=" + body.length + " bytes]";
   }
 
   private static String masked(String lowerName, String value) {

@@ -9,7 +9,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 
-/** The one handler of the server: records every request, then redirects or hands it to its endpoint. */
+/**
+ * The one handler of the server: records every request (and, once answered, its status), allows
+ * any origin on the API paths, then redirects or hands the request to its endpoint.
+ */
 final class Router implements HttpHandler {
   /** Bodies beyond this are drained, not kept; test requests are tiny. */
   private static final int MAX_RECORDED_BODY = 1 << 20;
@@ -25,7 +28,8 @@ final class Router implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) {
+  public void handle(HttpExchange serverExchange) {
+    HttpExchange exchange = serverExchange;
     try {
       URI uri = exchange.getRequestURI();
       String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
@@ -33,7 +37,12 @@ final class Router implements HttpHandler {
           exchange.getRequestHeaders(), Answers.readBody(exchange.getRequestBody(), MAX_RECORDED_BODY),
           Instant.ofEpochMilli(hub.timeSource().currentTimeMillis()));
       boolean tokenRequest = path.equals(FakeOsDataHub.TOKEN_PATH);
-      hub.log(tokenRequest).add(request);
+      RequestLog.Entry entry = hub.log(tokenRequest).add(request);
+      exchange = new StatusRecordingExchange(serverExchange, entry::answered);
+      if (!tokenRequest) {
+        // Before anything is sent, so every API answer carries it: 401, 404 and redirects too.
+        Cors.allowAnyOrigin(exchange.getResponseHeaders());
+      }
       URI target = hub.settings().redirects().get(path);
       if (target != null) {
         Answers.send(exchange, 302, null, new byte[0], Map.of("Location", target.toString()));

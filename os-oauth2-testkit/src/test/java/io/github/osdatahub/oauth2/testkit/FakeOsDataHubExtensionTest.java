@@ -49,7 +49,7 @@ class FakeOsDataHubExtensionTest {
 
     int ok = 0;
     for (int i = 0; i < 51; i++) {
-      ok += RawHttp.get(hub.rasterTileUri("Road_3857", 0, 0, 0), "key", hub.key()).statusCode() == 200 ? 1 : 0;
+      ok += RawHttp.get(hub.rasterTileUri("Road_3857", 7, 63, 42), "key", hub.key()).statusCode() == 200 ? 1 : 0;
     }
     assertThat(ok).isEqualTo(50);
   }

@@ -182,7 +182,7 @@ class ProtectedApiTest {
   void deniedApisFromTheBuilder() {
     try (FakeOsDataHub plan = FakeOsDataHub.builder().deniedApis("/search/names/").start()) {
       assertThat(get(plan.namesUri("Ely"), "key", plan.key()).statusCode()).isEqualTo(403);
-      assertThat(get(plan.rasterTileUri("Road_3857", 0, 0, 0), "key", plan.key()).statusCode()).isEqualTo(200);
+      assertThat(get(plan.rasterTileUri("Road_3857", 7, 0, 0), "key", plan.key()).statusCode()).isEqualTo(200);
     }
   }
 
@@ -224,7 +224,7 @@ class ProtectedApiTest {
 
   @Test
   void unknownPathsAre404() {
-    HttpResponse<String> response = get(URI.create(hub.baseUri() + "/search/places/v1/postcode"), "key", hub.key());
+    HttpResponse<String> response = get(URI.create(hub.baseUri() + "/downloads/v1/products"), "key", hub.key());
     HttpResponse<String> badTile = get(URI.create(hub.baseUri() + "/maps/raster/v1/zxy/Road_3857/x/1/2.png"),
         "key", hub.key());
 
@@ -236,19 +236,24 @@ class ProtectedApiTest {
   }
 
   @Test
-  void apisAnswerGetOnly() {
+  void apisAnswerGetAndHeadOnly() {
     HttpResponse<String> post = RawHttp.send(HttpRequest.newBuilder(hub.namesUri("Ely")).header("key", hub.key())
         .POST(HttpRequest.BodyPublishers.ofString("x")));
+    HttpResponse<String> delete = RawHttp.send(HttpRequest.newBuilder(hub.rasterTileUri("Road_3857", 7, 1, 1))
+        .header("key", hub.key()).DELETE());
 
     assertThat(post.statusCode()).isEqualTo(405);
-    assertThat(post.headers().firstValue("Allow")).contains("GET");
+    assertThat(post.headers().firstValue("Allow")).contains("GET, HEAD, OPTIONS");
+    assertThat(post.body()).isEqualTo("{\"error\":{\"statuscode\":405,\"message\":\"Method not allowed: POST\"}}");
+    assertThat(delete.statusCode()).isEqualTo(405);
+    assertThat(hub.apiRequests()).extracting(RecordedRequest::status).containsExactly(405, 405);
   }
 
   @Test
   void apiRequestsAreRecordedWithTheirHeadersAndQuery() {
     String token = fetchToken(hub);
     getWithToken(hub.namesUri("Wells"), token);
-    get(hub.rasterTileUri("Light_3857", 1, 0, 1), "KEY", hub.key(), "X-Trace", "abc");
+    get(hub.rasterTileUri("Light_3857", 7, 0, 1), "KEY", hub.key(), "X-Trace", "abc");
 
     assertThat(hub.apiRequests()).hasSize(2);
     RecordedRequest names = hub.apiRequests().get(0);
@@ -260,7 +265,7 @@ class ProtectedApiTest {
     assertThat(names.body()).isEmpty();
     assertThat(names.toString()).contains("Bearer ****").doesNotContain(token);
     RecordedRequest tile = hub.apiRequests().get(1);
-    assertThat(tile.path()).isEqualTo("/maps/raster/v1/zxy/Light_3857/1/0/1.png");
+    assertThat(tile.path()).isEqualTo("/maps/raster/v1/zxy/Light_3857/7/0/1.png");
     assertThat(tile.header("x-trace")).contains("abc");
     assertThat(tile.toString()).doesNotContain(hub.key());
   }

@@ -60,4 +60,16 @@ public final class GatewayJson {
   public static String apiError(int status, String message) {
     return "{\"error\":{\"statuscode\":" + status + ",\"message\":" + JsonText.quote(message) + "}}";
   }
+
+  /**
+   * The error envelope of OS's OGC API services (NGD API - Features), inferred,
+   * e.g. {@code {"code":404,"description":"..."}}.
+   *
+   * @param status the HTTP status repeated in the body
+   * @param description the message
+   * @return the JSON text
+   */
+  public static String ogcApiError(int status, String description) {
+    return "{\"code\":" + status + ",\"description\":" + JsonText.quote(description) + "}";
+  }
 }

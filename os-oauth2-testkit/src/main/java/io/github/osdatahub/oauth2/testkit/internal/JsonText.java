@@ -1,8 +1,21 @@
 package io.github.osdatahub.oauth2.testkit.internal;
 
-/** Writes JSON string literals; the fake builds its few bodies by hand to keep the member order exact. */
+import java.math.BigDecimal;
+
+/** Writes JSON literals; the fake builds its few bodies by hand to keep the member order exact. */
 public final class JsonText {
   private JsonText() {}
+
+  /**
+   * A JSON number for a finite double, in plain notation without trailing zeros.
+   *
+   * @param value e.g. {@code 437318.0}
+   * @return e.g. {@code 437318}; {@code 0.000001} rather than {@code 1.0E-6}
+   */
+  public static String number(double value) {
+    BigDecimal exact = BigDecimal.valueOf(value).stripTrailingZeros();
+    return exact.signum() == 0 ? "0" : exact.toPlainString();
+  }
 
   /**
    * A JSON string literal for a value, quotes included.

@@ -3,8 +3,9 @@ package io.github.osdatahub.oauth2.testkit.internal;
 import java.util.Locale;
 
 /**
- * A small answer shaped like the OS Names API's {@code find}: a {@code header} and two
- * {@code GAZETTEER_ENTRY} results derived from the query, the same for the same query.
+ * Small answers shaped like the OS Names API's: {@code find} has a {@code header} and two
+ * {@code GAZETTEER_ENTRY} results derived from the query, {@code nearest} one entry beside the
+ * point; the same for the same question.
  */
 public final class NamesAnswer {
   private NamesAnswer() {}
@@ -28,6 +29,26 @@ public final class NamesAnswer {
         + entry("osgb" + id, query, "populatedPlace", "City", easting, northing)
         + "," + entry("osgb" + (Long.parseLong(id) + 1), query + " Central", "transportNetwork",
             "Railway Station", easting + 250, northing - 250)
+        + "]}";
+  }
+
+  /**
+   * The answer to {@code nearest?point=x,y}: one hamlet 25 m north-east of the point.
+   *
+   * @param x easting, British National Grid
+   * @param y northing
+   * @param requestUri the URI that was asked, echoed in {@code header.uri}
+   * @return the JSON text
+   */
+  public static String nearest(double x, double y, String requestUri) {
+    String point = JsonText.number(x) + "," + JsonText.number(y);
+    long seed = Integer.toUnsignedLong(point.hashCode());
+    return "{\"header\":{\"uri\":" + JsonText.quote(requestUri)
+        + ",\"query\":" + JsonText.quote("point=" + point)
+        + ",\"format\":\"JSON\",\"maxresults\":1,\"offset\":0,\"totalresults\":1}"
+        + ",\"results\":["
+        + entry("osgb" + (4_000_000_000_000L + seed), "Fakeham", "populatedPlace", "Hamlet",
+            Math.round(x) + 25, Math.round(y) + 25)
         + "]}";
   }
 

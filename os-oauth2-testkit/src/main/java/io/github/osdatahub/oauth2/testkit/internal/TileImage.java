@@ -7,14 +7,15 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * The raster tile the fake serves: a real 256 x 256 PNG, one pale colour, a few hundred bytes.
- * Encoded here with {@code java.util.zip} so the testkit needs no {@code java.desktop}.
+ * The raster tile the fake serves: a real 256 x 256 PNG, one pale colour with a darker line along
+ * its top and left edges (so a map of them shows the tile grid), a few hundred bytes. Encoded here
+ * with {@code java.util.zip} so the testkit needs no {@code java.desktop}.
  */
 public final class TileImage {
   /** Width and height in pixels, as OS ZXY tiles. */
   public static final int SIZE = 256;
 
-  private static final byte[] PNG = encode(SIZE, SIZE, 0xEE, 0xF2, 0xE6);
+  private static final byte[] PNG = encode(SIZE, SIZE, new int[] {0xEE, 0xF2, 0xE6}, new int[] {0xB4, 0xC3, 0xA0});
 
   private TileImage() {}
 
@@ -27,7 +28,7 @@ public final class TileImage {
     return PNG.clone();
   }
 
-  private static byte[] encode(int width, int height, int red, int green, int blue) {
+  private static byte[] encode(int width, int height, int[] fill, int[] edge) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
     ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
@@ -41,9 +42,10 @@ public final class TileImage {
     for (int row = 0, at = 0; row < height; row++) {
       raw[at++] = 0; // filter type: none
       for (int column = 0; column < width; column++) {
-        raw[at++] = (byte) red;
-        raw[at++] = (byte) green;
-        raw[at++] = (byte) blue;
+        int[] rgb = row == 0 || column == 0 ? edge : fill;
+        raw[at++] = (byte) rgb[0];
+        raw[at++] = (byte) rgb[1];
+        raw[at++] = (byte) rgb[2];
       }
     }
     chunk(out, "IDAT", deflate(raw));
