@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The builder's checks, and what the value types show of themselves. */
-class TokenRelayBuilderTest {
+/** TokenRelay without a server: the builder's checks, HEAD, and what the value types show of themselves. */
+class TokenRelayTest {
   private static final String TOKEN_VALUE = "ZclClFcksJlZ19vnJOt09Yj3xme0";
   private static final AccessToken TOKEN = AccessToken.of(TOKEN_VALUE, Instant.now().plusSeconds(299));
   private static final TokenProvider PROVIDER = () -> TOKEN;
@@ -30,6 +30,17 @@ class TokenRelayBuilderTest {
       assertThatThrownBy(() -> b.path(path)).as(path).hasMessageContaining("path");
     }
     assertThatThrownBy(() -> TokenRelay.builder(null)).isInstanceOf(NullPointerException.class);
+  }
+
+  @Test
+  void headIsAnsweredWithTheHeadersOfGetAndNoBody() {
+    TokenRelay relay = TokenRelay.create(PROVIDER);
+    RelayResponse get = relay.answer(RelayRequest.of("GET", name -> null, null, null)).join();
+    RelayResponse head = relay.answer(RelayRequest.of("HEAD", name -> null, null, null)).join();
+    assertThat(get.bodyLength()).isPositive();
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.headers()).isEqualTo(get.headers());
+    assertThat(head.body()).isEmpty();
   }
 
   @Test
