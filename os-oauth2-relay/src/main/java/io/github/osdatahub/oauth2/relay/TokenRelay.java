@@ -1,14 +1,11 @@
 package io.github.osdatahub.oauth2.relay;
 
 import io.github.osdatahub.oauth2.AccessToken;
-import io.github.osdatahub.oauth2.RateLimitedException;
 import io.github.osdatahub.oauth2.TimeSource;
 import io.github.osdatahub.oauth2.TokenProvider;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,7 +46,6 @@ public final class TokenRelay {
   /** The {@code Retry-After} of a 503 when the failure itself asked for no particular wait. */
   public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
-  private static final long MAX_RETRY_AFTER_SECONDS = 3600;
   private static final String ALLOWED_METHODS = "GET, HEAD";
 
   private final TokenProvider provider;
@@ -106,46 +102,46 @@ public final class TokenRelay {
   public CompletableFuture<RelayResponse> answer(RelayRequest request) {
     String method = request.method();
     boolean head = "HEAD".equals(method);
-    OriginPolicy.Access access = origins.decide(request.headerOrNull("Origin"),
-        request.headerOrNull("Sec-Fetch-Site"), request.headerOrNull("Host"));
+    OriginPolicy.Access access = access(request);
     String cors = access == OriginPolicy.Access.ALLOWED_ORIGIN ? request.headerOrNull("Origin") : null;
     if (!head && !"GET".equals(method)) {
-      Map<String, String> headers = baseHeaders(cors);
+      Map<String, String> headers = RelayAnswers.headers(cors);
       headers.put("Allow", ALLOWED_METHODS);
-      return CompletableFuture.completedFuture(error(405, "invalid_request",
+      return CompletableFuture.completedFuture(RelayAnswers.error(405, "invalid_request",
           "only GET and HEAD are answered here", headers, head));
     }
     if (access == OriginPolicy.Access.FORBIDDEN) {
-      return CompletableFuture.completedFuture(error(403, "access_denied",
-          "pages from this origin may not have a token", baseHeaders(null), head));
+      return CompletableFuture.completedFuture(RelayAnswers.error(403, "access_denied",
+          "pages from this origin may not have a token", RelayAnswers.headers(null), head));
     }
     if (sessionCheck != null) {
       boolean allowed;
       try {
         allowed = sessionCheck.test(request);
       } catch (RuntimeException e) { // the application's bug: fail closed, and say nothing of it
-        return CompletableFuture.completedFuture(error(500, "server_error", "the request could not be checked",
-            baseHeaders(cors), head));
+        return CompletableFuture.completedFuture(RelayAnswers.error(500, "server_error",
+            "the request could not be checked", RelayAnswers.headers(cors), head));
       }
       if (!allowed) {
-        return CompletableFuture.completedFuture(error(403, "access_denied", "this request may not have a token",
-            baseHeaders(cors), head));
+        return CompletableFuture.completedFuture(RelayAnswers.error(403, "access_denied",
+            "this request may not have a token", RelayAnswers.headers(cors), head));
       }
     }
     if (rateLimit != null) {
       long waitNanos = rateLimit.admit(Objects.requireNonNullElse(rateLimitKey.apply(request), ""));
       if (waitNanos > 0) {
-        Map<String, String> headers = baseHeaders(cors);
-        headers.put("Retry-After", Long.toString(ceilSeconds(waitNanos)));
-        return CompletableFuture.completedFuture(error(429, "slow_down",
+        Map<String, String> headers = RelayAnswers.headers(cors);
+        headers.put("Retry-After", Long.toString(RelayAnswers.ceilSeconds(waitNanos)));
+        return CompletableFuture.completedFuture(RelayAnswers.error(429, "slow_down",
             "too many token requests from this client", headers, head));
       }
     }
     return tokenWithEnoughLeft().handle((token, failure) -> {
       try {
-        return token != null ? tokenAnswer(token, cors, head) : unavailable(failure, cors, head);
+        return token != null ? tokenAnswer(token, cors, head) : RelayAnswers.unavailable(failure, cors, head);
       } catch (RuntimeException e) {
-        return error(500, "server_error", "the token could not be relayed", baseHeaders(cors), head);
+        return RelayAnswers.error(500, "server_error", "the token could not be relayed", RelayAnswers.headers(cors),
+            head);
       }
     });
   }
@@ -155,10 +151,17 @@ public final class TokenRelay {
    * timeout): same headers as the answer would have had.
    */
   RelayResponse timedOut(RelayRequest request) {
-    OriginPolicy.Access access = origins.decide(request.headerOrNull("Origin"),
-        request.headerOrNull("Sec-Fetch-Site"), request.headerOrNull("Host"));
-    return unavailable(null, access == OriginPolicy.Access.ALLOWED_ORIGIN ? request.headerOrNull("Origin") : null,
-        "HEAD".equals(request.method()));
+    return RelayAnswers.unavailable(null, corsOrigin(request), "HEAD".equals(request.method()));
+  }
+
+  private OriginPolicy.Access access(RelayRequest request) {
+    return origins.decide(request.headerOrNull("Origin"), request.headerOrNull("Sec-Fetch-Site"),
+        request.headerOrNull("Host"));
+  }
+
+  /** The Origin to name in CORS headers: the request's, when it is allow-listed; else null. */
+  private String corsOrigin(RelayRequest request) {
+    return access(request) == OriginPolicy.Access.ALLOWED_ORIGIN ? request.headerOrNull("Origin") : null;
   }
 
   // First the provider's current token; only when it has too little left, one with enough (the provider
@@ -196,73 +199,8 @@ public final class TokenRelay {
   private RelayResponse tokenAnswer(AccessToken token, String cors, boolean head) {
     long now = time.currentTimeMillis();
     long remaining = remainingMillis(token, now);
-    if (remaining < minimumMillis(token)) {
-      return unavailable(null, cors, head);
-    }
-    Map<String, String> headers = baseHeaders(cors);
-    if (head) {
-      return new RelayResponse(200, headers, new byte[0]);
-    }
-    StringBuilder json = new StringBuilder(160).append("{\"access_token\":\"");
-    appendJsonString(json, token.value());
-    json.append("\",\"expires_in\":\"").append(remaining / 1000)
-        .append("\",\"issued_at\":\"").append(now)
-        .append("\",\"token_type\":\"Bearer\"}");
-    return new RelayResponse(200, headers, json.toString().getBytes(StandardCharsets.US_ASCII));
-  }
-
-  // The exception's message may quote the token endpoint's answer, so only its type and retry-after are used.
-  private RelayResponse unavailable(Throwable failure, String cors, boolean head) {
-    Map<String, String> headers = baseHeaders(cors);
-    headers.put("Retry-After", Long.toString(retryAfterSeconds(failure)));
-    return error(503, "temporarily_unavailable", "no access token is available just now; try again later",
-        headers, head);
-  }
-
-  private static long retryAfterSeconds(Throwable failure) {
-    Throwable e = failure;
-    for (int depth = 0; e != null && depth < 10; depth++, e = e.getCause()) { // a cause chain may loop
-      if (e instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
-        return Math.min(MAX_RETRY_AFTER_SECONDS, ceilSeconds(limited.retryAfter().get().toNanos()));
-      }
-    }
-    return DEFAULT_RETRY_AFTER.toSeconds();
-  }
-
-  private static long ceilSeconds(long nanos) {
-    return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
-  }
-
-  private static Map<String, String> baseHeaders(String corsOrigin) {
-    Map<String, String> h = new LinkedHashMap<>(12);
-    h.put("Content-Type", "application/json");
-    h.put("Cache-Control", "no-store");
-    h.put("Pragma", "no-cache");
-    h.put("X-Content-Type-Options", "nosniff");
-    if (corsOrigin != null) {
-      h.put("Access-Control-Allow-Origin", corsOrigin);
-      h.put("Access-Control-Expose-Headers", "Retry-After"); // so that the page can honour it
-      h.put("Vary", "Origin");
-    }
-    return h;
-  }
-
-  private static RelayResponse error(int status, String code, String description, Map<String, String> headers,
-      boolean head) {
-    byte[] body = head ? new byte[0] : ("{\"error\":\"" + code + "\",\"error_description\":\"" + description + "\"}")
-        .getBytes(StandardCharsets.US_ASCII);
-    return new RelayResponse(status, headers, body);
-  }
-
-  // A token holds only visible ASCII (AccessToken checks), of which JSON escapes only these two.
-  private static void appendJsonString(StringBuilder out, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\');
-      }
-      out.append(c);
-    }
+    return remaining < minimumMillis(token) ? RelayAnswers.unavailable(null, cors, head)
+        : RelayAnswers.token(token, remaining / 1000, now, cors, head);
   }
 
   @Override

@@ -44,6 +44,19 @@ class TokenRelayTest {
   }
 
   @Test
+  void aServerTimeoutIsA503WithTheCorsHeadersTheAnswerWouldHaveHad() {
+    TokenRelay relay = TokenRelay.builder(PROVIDER).allowedOrigins("https://maps.example.com").build();
+    RelayResponse allowed = relay.timedOut(RelayRequest.of("GET",
+        Map.of("Origin", "https://maps.example.com")::get, null, null));
+    assertThat(allowed.status()).isEqualTo(503);
+    assertThat(allowed.headers()).containsEntry("Access-Control-Allow-Origin", "https://maps.example.com")
+        .containsEntry("Retry-After", "5").containsEntry("Cache-Control", "no-store");
+    RelayResponse foreign = relay.timedOut(RelayRequest.of("GET",
+        Map.of("Origin", "https://elsewhere.example")::get, null, null));
+    assertThat(foreign.headers()).doesNotContainKey("Access-Control-Allow-Origin");
+  }
+
+  @Test
   void noToStringShowsTheTokenOrAHeader() {
     TokenRelay relay = TokenRelay.builder(PROVIDER).allowedOrigins("https://maps.example.com")
         .rateLimit(10, Duration.ofMinutes(1)).build();
