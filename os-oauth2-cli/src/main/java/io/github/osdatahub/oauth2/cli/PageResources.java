@@ -90,7 +90,8 @@ final class PageResources {
     String name = "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
     try (InputStream in = PageResources.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("the " + artifactId + " WebJar is not on the class path (" + name + ")");
+        throw new IllegalStateException("the " + artifactId + " WebJar is not on the class path (" + name
+            + "); on the module path, add --add-modules leaflet,openlayers");
       }
       Properties properties = new Properties();
       properties.load(in);
