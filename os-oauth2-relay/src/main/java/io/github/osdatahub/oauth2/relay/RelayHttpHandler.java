@@ -20,6 +20,7 @@ import java.util.Objects;
  * server.start();
  * }</pre>
  */
+@SuppressWarnings("exports") // the optional jdk.httpserver is not transitive: see module-info
 public final class RelayHttpHandler implements HttpHandler {
   /** Where {@link #installOn} serves the page's script, {@code os-oauth2.js}. */
   public static final String SCRIPT_PATH = "/os-oauth2/os-oauth2.js";

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * TokenRelayServlet.installOn(servletContext, TokenRelay.create(provider));   // GET /os-token
  * }</pre>
  */
+@SuppressWarnings("exports") // the optional Servlet API is not transitive: see module-info
 public final class TokenRelayServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
