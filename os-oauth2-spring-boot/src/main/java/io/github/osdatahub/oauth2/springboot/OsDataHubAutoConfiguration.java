@@ -6,6 +6,7 @@ import io.github.osdatahub.oauth2.ProjectCredentials;
 import io.github.osdatahub.oauth2.TokenListener;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.RestTemplateCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
@@ -83,6 +85,37 @@ public class OsDataHubAutoConfiguration {
 
   private static String firstSet(String first, String second) {
     return first != null && !first.isBlank() ? first : second != null && !second.isBlank() ? second : null;
+  }
+
+  /**
+   * @return the cache's last reported state, read by the health indicator and the gauge
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  public OsDataHubTokenState osDataHubTokenState() {
+    return new OsDataHubTokenState();
+  }
+
+  /** Health, from the cache's state alone, when Boot's health support is present. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthIndicator.class)
+  static class HealthConfiguration {
+    @Bean
+    @ConditionalOnMissingBean(name = "osDataHubHealthIndicator")
+    OsDataHubHealthIndicator osDataHubHealthIndicator(OsDataHubTokenState state) {
+      return new OsDataHubHealthIndicator(state);
+    }
+  }
+
+  /** Micrometer meters when Micrometer is present: a MeterBinder, which Boot binds to each registry. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(MeterBinder.class)
+  static class MetricsConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    OsDataHubMetrics osDataHubMetrics(OsDataHubTokenState state) {
+      return new OsDataHubMetrics(state);
+    }
   }
 
   /** RestClient and RestTemplate: the interceptor, added to every builder Boot hands out. */
