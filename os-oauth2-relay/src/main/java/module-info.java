@@ -7,8 +7,9 @@
 @SuppressWarnings("module") // "oauth2" ends in a digit; the name matches the package, as JPMS advises
 module io.github.osdatahub.oauth2.relay {
   requires transitive io.github.osdatahub.oauth2;
-  requires static jdk.httpserver;
-  requires static jakarta.servlet;
+  // Optional, and in the adapters' signatures: an application that uses an adapter has the API, and reads it.
+  requires static transitive jdk.httpserver;
+  requires static transitive jakarta.servlet;
 
   exports io.github.osdatahub.oauth2.relay;
 }
