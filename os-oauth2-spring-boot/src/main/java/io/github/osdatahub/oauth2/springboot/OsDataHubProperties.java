@@ -37,6 +37,9 @@ public class OsDataHubProperties {
   /** How the key and secret are put in the Basic header: RFC6749 (form-encoded first, the default) or RAW. */
   private CredentialEncoding credentialEncoding = CredentialEncoding.RFC6749;
 
+  /** The token relay for browser pages. */
+  private final Relay relay = new Relay();
+
   /** Creates the properties with their defaults; Spring binds them. */
   public OsDataHubProperties() {}
 
@@ -98,6 +101,56 @@ public class OsDataHubProperties {
   /** @param credentialEncoding how the credentials are encoded in the Basic header */
   public void setCredentialEncoding(CredentialEncoding credentialEncoding) {
     this.credentialEncoding = credentialEncoding;
+  }
+
+  /** {@return the token relay's settings} */
+  public Relay getRelay() {
+    return relay;
+  }
+
+  /** {@code os.datahub.relay.*}: the endpoint that hands browser pages short-lived tokens. */
+  public static class Relay {
+    /** Whether to serve the token relay (and the page's os-oauth2.js) to browser pages. */
+    private boolean enabled;
+
+    /** Path of the token relay. */
+    private String path = "/os-token";
+
+    /** Origins, besides the page's own, whose pages may ask the relay for tokens (CORS). */
+    private List<String> allowedOrigins = new ArrayList<>();
+
+    /** Creates the settings with their defaults; Spring binds them. */
+    public Relay() {}
+
+    /** {@return whether the relay is served} */
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    /** @param enabled whether the relay is served */
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    /** {@return the relay's path} */
+    public String getPath() {
+      return path;
+    }
+
+    /** @param path the relay's path */
+    public void setPath(String path) {
+      this.path = path;
+    }
+
+    /** {@return the other origins whose pages may ask} */
+    public List<String> getAllowedOrigins() {
+      return allowedOrigins;
+    }
+
+    /** @param allowedOrigins other origins whose pages may ask */
+    public void setAllowedOrigins(List<String> allowedOrigins) {
+      this.allowedOrigins = allowedOrigins;
+    }
   }
 
   @Override
