@@ -293,6 +293,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   // re-reads the cache rather than taking its result, so a token invalidated (or closed) meanwhile is
   // never handed out. An async one completes on the executor (promise 5).
   private CompletableFuture<AccessToken> waiter(Refresh refresh, boolean async) {
+    listenerCalls.post(TokenListener::onCallerWaiting);
     CompletableFuture<AccessToken> result = new CompletableFuture<>();
     TimeSource.Cancellable timeout = time.schedule(() -> {
       Failure last = snapshot.failure;
@@ -346,18 +347,20 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   /** Sends the token request of a refresh this thread has claimed. */
   private void launch(Refresh mine) {
     refreshes.increment();
+    long started = time.nanoTime();
     // fetchAsync does not block, so the refresh starts on this thread and completes on the transport's: no executor
     // thread is needed for a token to arrive, and a saturated executor (say, the very pool whose threads are
     // waiting for the token) cannot stall it.
     CompletableFuture<AccessToken> exchange = mine.start(client);
     if (exchange != null) {
-      exchange.whenComplete((token, error) -> settle(mine, token, error));
+      exchange.whenComplete((token, error) -> settle(mine, token, error, started));
     }
   }
 
   /** Ends a refresh: publishes its token, or records its failure, and wakes its waiters. */
-  private void settle(Refresh mine, AccessToken token, Throwable error) {
+  private void settle(Refresh mine, AccessToken token, Throwable error, long startedNanos) {
     long now = time.nanoTime();
+    Duration elapsed = Duration.ofNanos(Math.max(0, now - startedNanos));
     long wall = time.currentTimeMillis();
     Snapshot fresh = token == null ? null : snapshotOf(token);
     OsOAuth2Exception failed = fresh == null ? rethrowable(error) : fresh.stateAt(now, wall) < EXPIRED ? null
@@ -390,6 +393,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         boolean serving = next.stateAt(now, wall) < EXPIRED;
         listenerCalls.post(listener -> listener.onRefreshFailed(e, serving));
       }
+      boolean succeeded = failed == null;
+      listenerCalls.post(listener -> listener.onRefreshCompleted(elapsed, succeeded));
     }
     if (failed == null) {
       // Arm the timer at the token's deadlines, then confirm the token fresh (or age it) by the clocks as they read

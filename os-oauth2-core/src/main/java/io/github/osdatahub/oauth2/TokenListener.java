@@ -1,5 +1,7 @@
 package io.github.osdatahub.oauth2;
 
+import java.time.Duration;
+
 /**
  * Hooks for logging and metrics, called on the provider's executor one at a time, in event order;
  * keep them quick. Tokens passed in print only a fingerprint.
@@ -22,4 +24,20 @@ public interface TokenListener {
 
   /** @param token the token just dropped because an API rejected it */
   default void onTokenInvalidated(AccessToken token) {}
+
+  /**
+   * A refresh ended, right after its {@link #onTokenFetched} or {@link #onRefreshFailed}: for a latency
+   * timer. A refresh cancelled by {@code close()} reports nothing.
+   *
+   * @param elapsed from the refresh's start to its end on the provider's clock, every attempt included
+   * @param succeeded true when it brought a token
+   */
+  default void onRefreshCompleted(Duration elapsed, boolean succeeded) {}
+
+  /**
+   * A caller found no token it could use and waits for a refresh (in flight, or started by its call),
+   * blocking in {@code token()} or on an incomplete {@code tokenAsync()} future. Callers served a cached
+   * token while it is renewed in the background are not counted.
+   */
+  default void onCallerWaiting() {}
 }

@@ -30,6 +30,7 @@ class ModulePathTest {
       "io.github.osdatahub.oauth2.apache",
       "io.github.osdatahub.oauth2.gson",
       "io.github.osdatahub.oauth2.jackson",
+      "io.github.osdatahub.oauth2.jackson3",
       "io.github.osdatahub.oauth2.testkit",
       "io.github.osdatahub.oauth2.cli");
 
@@ -54,7 +55,8 @@ class ModulePathTest {
     assertThat(providerModules(layer, HttpTransportProvider.class)).containsExactly(
         "io.github.osdatahub.oauth2.apache", "io.github.osdatahub.oauth2.jdk", "io.github.osdatahub.oauth2.okhttp");
     assertThat(providerModules(layer, JsonCodecProvider.class)).containsExactly(
-        "io.github.osdatahub.oauth2.gson", "io.github.osdatahub.oauth2.jackson");
+        "io.github.osdatahub.oauth2.gson", "io.github.osdatahub.oauth2.jackson",
+        "io.github.osdatahub.oauth2.jackson3");
   }
 
   /** The modules providing a service in the layer; the service type is the layer's own copy of it. */
