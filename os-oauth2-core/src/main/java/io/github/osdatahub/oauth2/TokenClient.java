@@ -28,7 +28,7 @@ final class TokenClient {
 
   TokenClient(OsOAuth2.Builder b) {
     this.request = TokenRequest.create(b.credentials, b.endpoint, b.credentialEncoding);
-    this.transport = b.transport != null ? b.transport : Discovery.transport();
+    this.transport = b.transport != null ? b.transport : Discovery.transport(b.executorOrShared());
     this.codec = b.codec != null ? b.codec : Discovery.jsonCodec();
     this.time = b.time;
     this.policy = new RetryPolicy(b);
