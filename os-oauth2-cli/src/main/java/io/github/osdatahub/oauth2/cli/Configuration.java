@@ -7,9 +7,6 @@ import io.github.osdatahub.oauth2.OsOAuth2;
 import io.github.osdatahub.oauth2.TokenRequest;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
-import io.github.osdatahub.oauth2.gson.GsonJsonCodec;
-import io.github.osdatahub.oauth2.jdk.JdkHttpTransport;
-import io.github.osdatahub.oauth2.jdk.OsDataHubHttpClient;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -204,9 +201,9 @@ final class Configuration {
     return apiScope;
   }
 
-  /** The JSON codec every command uses: Gson, chosen explicitly rather than discovered. */
+  /** The JSON codec every command uses; see {@link TokenProviders}. */
   static JsonCodec jsonCodec() {
-    return GsonJsonCodec.create();
+    return TokenProviders.jsonCodec();
   }
 
   /** A provider for these settings; close it when done. */
@@ -215,17 +212,12 @@ final class Configuration {
   }
 
   /**
-   * The one way every command builds a provider: the JDK transport and Gson, given explicitly
-   * rather than discovered. Close it when done.
+   * The one way every command builds a provider: core's {@code HttpUrlConnectionTransport} and
+   * Gson, given explicitly rather than discovered (see {@link TokenProviders}). Close it when done.
    */
   static CachingTokenProvider tokenProvider(ProjectCredentials credentials, URI endpoint,
       CredentialEncoding encoding) {
-    return OsOAuth2.builder(credentials)
-        .endpoint(endpoint)
-        .credentialEncoding(encoding)
-        .transport(JdkHttpTransport.create())
-        .jsonCodec(jsonCodec())
-        .build();
+    return TokenProviders.tokenProvider(credentials, endpoint, encoding);
   }
 
   /**
@@ -234,10 +226,6 @@ final class Configuration {
    * follows redirects (as to a download) itself, hop by hop, so the token never leaves the scope.
    */
   static HttpClient apiClient(TokenProvider provider, TokenScope scope) {
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
-    return OsDataHubHttpClient.create(provider, client, scope);
+    return ApiClient.create(provider, scope);
   }
 }

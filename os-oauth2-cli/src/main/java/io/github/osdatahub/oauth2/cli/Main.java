@@ -20,6 +20,7 @@ import java.util.Objects;
 public final class Main {
   /** The message when standard output could not be written. */
   static final String OUTPUT_LOST = "could not write to standard output (disk full or closed?)";
+  private static final String VERSION = "--version";
 
   private Main() {}
 
@@ -42,7 +43,10 @@ public final class Main {
    * @return the exit code
    */
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    return run(args, new Context(Map.copyOf(env), out, err), Commands.standard());
+    Context context = new Context(Map.copyOf(env), out, err);
+    // --version needs no command: answered before any is made, it loads none of their classes.
+    boolean version = args.length > 0 && args[0].equals(VERSION);
+    return run(args, context, version ? List.of() : Commands.standard());
   }
 
   static int run(String[] args, Context context, List<Command> commands) {
@@ -94,7 +98,7 @@ public final class Main {
       context.out().print(HelpText.forProgram(commands));
       return ExitCode.OK;
     }
-    if (first.equals("--version")) {
+    if (first.equals(VERSION)) {
       context.out().println("os-oauth2 " + OsOAuth2.version() + " (Java " + Runtime.version() + ")");
       return ExitCode.OK;
     }
