@@ -75,7 +75,8 @@ class HttpUrlConnectionTransportTest {
   @Test
   void headersTrickledInWithinEachReadTimeoutStillEndAtTheDeadline() throws Exception {
     // A byte every 100 ms never trips a read timeout; only the exchange's own deadline ends this.
-    try (RawServer server = RawServer.start(out -> {
+    try (RawServer server = RawServer.start((in, out) -> {
+      RawServer.readRequest(in);
       out.write("HTTP/1.1 200 OK\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
       for (int i = 0; i < 600; i++) {
         out.write('x');
@@ -91,9 +92,31 @@ class HttpUrlConnectionTransportTest {
   }
 
   @Test
+  void aTlsHandshakeTrickledInStillEndsAtTheDeadline() throws Exception {
+    // The start of a 16 KiB handshake record, then a byte every 100 ms. The JDK's TLS layer gives up
+    // on the record at the read timeout, and the deadline's timer closes the socket: whichever is first.
+    try (RawServer server = RawServer.start((in, out) -> {
+      in.read(new byte[4096]); // the ClientHello
+      out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+      for (int i = 0; i < 600; i++) {
+        out.write(0x02);
+        out.flush();
+        Thread.sleep(100);
+      }
+    })) {
+      TokenRequest request = TokenRequest.create(CREDENTIALS,
+          URI.create("https://127.0.0.1:" + server.port() + "/oauth2/token/v1"));
+      HttpUrlConnectionTransport transport = HttpUrlConnectionTransport.create();
+      assertTimeoutPreemptively(HANG_GUARD, () -> assertThatThrownBy(
+          () -> transport.send(request, Duration.ofMillis(500))).isInstanceOf(SocketTimeoutException.class));
+    }
+  }
+
+  @Test
   void cancellingWhileTheBodyIsReadReturnsAtOnceAndEndsTheExchangeAtItsNextRead() throws Exception {
     CountDownLatch cancelled = new CountDownLatch(1);
-    try (RawServer server = RawServer.start(out -> {
+    try (RawServer server = RawServer.start((in, out) -> {
+      RawServer.readRequest(in);
       out.write("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n{\"access_".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       cancelled.await();
@@ -129,10 +152,10 @@ class HttpUrlConnectionTransportTest {
     return TokenRequest.create(CREDENTIALS, URI.create("http://127.0.0.1:" + port + "/oauth2/token/v1"));
   }
 
-  /** One connection: reads the request head and body, then lets the test write what it wants. */
+  /** One connection, served as the test says. */
   private static final class RawServer implements AutoCloseable {
     interface Answer {
-      void write(OutputStream out) throws Exception;
+      void serve(InputStream in, OutputStream out) throws Exception;
     }
 
     private final ServerSocket socket;
@@ -145,8 +168,7 @@ class HttpUrlConnectionTransportTest {
       RawServer server = new RawServer(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
       Thread t = new Thread(() -> {
         try (Socket s = server.socket.accept()) {
-          readRequest(s.getInputStream());
-          answer.write(s.getOutputStream());
+          answer.serve(s.getInputStream(), s.getOutputStream());
         } catch (Exception e) {
           // the client went away, or the test ended
         }
@@ -156,7 +178,8 @@ class HttpUrlConnectionTransportTest {
       return server;
     }
 
-    private static void readRequest(InputStream in) throws IOException {
+    /** Reads an HTTP request's head and its 29-byte body. */
+    static void readRequest(InputStream in) throws IOException {
       int matched = 0;
       while (matched < 4) {
         int b = in.read();
