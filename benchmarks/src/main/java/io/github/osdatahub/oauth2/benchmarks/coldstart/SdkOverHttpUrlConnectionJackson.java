@@ -8,9 +8,9 @@ import io.github.osdatahub.oauth2.jackson.JacksonJsonCodec;
 import java.net.URI;
 
 /**
- * What an application does to print one token with the SDK over {@code HttpURLConnection} and Jackson, as written in the
- * transport's README. Run in a fresh JVM by {@link ColdStartBenchmark}; one class per variant, so
- * that no other transport's classes are loaded, even by the verifier.
+ * What an application does to print one token with the SDK over {@code HttpURLConnection} and
+ * Jackson, as written in the transport's README. Run in a fresh JVM by {@link ColdStartBenchmark};
+ * one class per variant, so that no other transport's classes are loaded, even by the verifier.
  */
 public final class SdkOverHttpUrlConnectionJackson {
   private SdkOverHttpUrlConnectionJackson() {}

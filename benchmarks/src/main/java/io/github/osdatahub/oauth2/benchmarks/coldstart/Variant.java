@@ -2,8 +2,10 @@ package io.github.osdatahub.oauth2.benchmarks.coldstart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One way of getting a token in a fresh JVM: the command, and what it runs with.
@@ -17,6 +19,8 @@ record Variant(String id, String label, List<String> command, Map<String, String
   /** Variables of this process that would change how a child JVM starts; never passed on. */
   private static final List<String> JVM_OPTION_VARIABLES = List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS",
       "_JAVA_OPTIONS", "OS_PROJECT_API_KEY", "OS_PROJECT_API_SECRET", "OS_OAUTH2_TOKEN_URL");
+  /** Far beyond a cold start on any machine; only a child that hangs reaches it. */
+  private static final Duration CHILD_LIMIT = Duration.ofMinutes(2);
 
   /**
    * Starts the process and waits for it to exit.
@@ -31,8 +35,13 @@ record Variant(String id, String label, List<String> command, Map<String, String
     env.putAll(environment);
     long start = System.nanoTime();
     Process process = builder.start();
-    int status = process.waitFor();
+    if (!process.waitFor(CHILD_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IOException(label + " did not finish within " + CHILD_LIMIT.toSeconds() + " s: hung, or a jar it"
+          + " reads was rebuilt under it");
+    }
     long end = System.nanoTime();
+    int status = process.exitValue();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     if (status != 0 || !LoopbackTlsTokenServer.isToken(out)) {

@@ -21,7 +21,7 @@ final class Variants {
   /** The variant every other is compared with. */
   static final String BASELINE = "bare-urlconnection";
   /** Variants measured only when asked for by id, or with {@code all}. */
-  private static final Set<String> EXTRA = Set.of("sdk-urlconnection-jackson");
+  private static final Set<String> EXTRA = Set.of("sdk-urlconnection-jackson", "sdk-urlconnection-gson-instance");
 
   private static final List<String> SDK = List.of("os-oauth2-core", "os-oauth2-gson", "gson");
 
@@ -57,6 +57,9 @@ final class Variants {
     v.program("sdk-urlconnection-jackson", "SDK, `HttpUrlConnectionTransport`, Jackson", java, classes, classpath,
         List.of("os-oauth2-core", "os-oauth2-jackson", "jackson-databind", "jackson-core", "jackson-annotations"),
         SdkOverHttpUrlConnectionJackson.class, url, env);
+    v.program("sdk-urlconnection-gson-instance",
+        "SDK, `HttpUrlConnectionTransport`, `GsonJsonCodec.create(new Gson())`", java, classes, classpath, SDK,
+        SdkOverHttpUrlConnectionWithAGson.class, url, env);
     Path jar = settings.cliJar();
     if (Files.isRegularFile(jar)) {
       v.all.add(new Variant("cli", "`os-oauth2 token` (`java -jar os-oauth2.jar`)",

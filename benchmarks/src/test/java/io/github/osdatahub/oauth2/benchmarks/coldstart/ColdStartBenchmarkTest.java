@@ -27,7 +27,7 @@ class ColdStartBenchmarkTest {
 
     List<String> ran = result.variants().stream().map(Variant::id).collect(Collectors.toList());
     assertThat(ran).contains("bare-urlconnection", "bare-httpclient", "sdk-urlconnection", "sdk-jdk", "sdk-okhttp",
-        "sdk-apache", "sdk-urlconnection-jackson");
+        "sdk-apache", "sdk-urlconnection-jackson", "sdk-urlconnection-gson-instance");
     if (Files.isRegularFile(cliJar)) { // built before this module in a reactor build, which this test depends on
       assertThat(ran).contains("cli");
     }
