@@ -24,9 +24,10 @@ import javax.net.ssl.SSLSession;
  * once, on one thread, while {@link #cancel()} or the deadline's timer may end it from another.
  *
  * <p>Until the answer's headers have arrived, ending it closes the connection, which fails the
- * blocked connect, handshake, write or wait at once. Once the body is being read it only raises a
- * flag that the reader checks after each read: the JDK's {@code disconnect()} would wait for that
- * read to end, holding up the thread that called it.
+ * blocked handshake, write or wait at once (a connect still under way ends at its own timeout).
+ * Once the body is being read it only raises a flag that the reader checks before each read: the
+ * JDK's {@code disconnect()} would wait for the read in progress to end, holding up the thread
+ * that called it.
  */
 final class UrlConnectionExchange {
   private static final int MAX = TokenRequest.MAX_RESPONSE_BYTES;
@@ -36,6 +37,7 @@ final class UrlConnectionExchange {
   private static final int NOT_ENDED = 0;
   private static final int CANCELLED = 1;
   private static final int TIMED_OUT = 2;
+  private static final Duration CLOSE_AGAIN = Duration.ofMillis(50);
 
   private final TokenRequest request;
   private final long deadlineNanos;
@@ -99,7 +101,8 @@ final class UrlConnectionExchange {
     byte[] body = readBounded(in);
     long declared = c.getContentLengthLong();
     if (declared >= 0 && body.length < declared && body.length <= MAX) {
-      // The JDK ends the stream quietly when a server closes a connection it asked to close early.
+      // On a connection the server closes after the answer, the JDK takes the close for the end of
+      // the body, even before Content-Length bytes: a body cut short would pass as a whole one.
       throw new IOException("the token endpoint's answer ended after " + body.length + " of its " + declared
           + " bytes");
     }
@@ -116,7 +119,13 @@ final class UrlConnectionExchange {
         return headers;
       }
       if (name != null && value != null) {
-        headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>(1)).add(value);
+        String key = name.toLowerCase(Locale.ROOT);
+        List<String> values = headers.get(key);
+        if (values == null) {
+          values = new ArrayList<>(1);
+          headers.put(key, values);
+        }
+        values.add(value);
       }
     }
   }
@@ -185,20 +194,33 @@ final class UrlConnectionExchange {
 
   /** Ends the exchange from another thread: closes the connection unless its body is being read. */
   private void end(int why) {
-    HttpURLConnection c;
     synchronized (this) {
       if (phase == FINISHED || endedBy != NOT_ENDED) {
         return;
       }
       endedBy = why;
-      if (phase == READING_BODY) {
-        return; // the reader stops before its next read; disconnect() would wait for the current one
+    }
+    closeWhileWaiting();
+  }
+
+  /**
+   * Closes the connection, and again every {@link #CLOSE_AGAIN} until the exchange stops waiting:
+   * {@code disconnect()} closes only a socket the JDK has already made, and it may still be making
+   * it. Once the body is being read, the reader stops before its next read instead, since
+   * {@code disconnect()} would wait for the read in progress.
+   */
+  private void closeWhileWaiting() {
+    HttpURLConnection c;
+    synchronized (this) {
+      if (phase != WAITING) {
+        return;
       }
       c = connection;
     }
     if (c != null) {
-      c.disconnect(); // fails the blocked connect, handshake, write or wait at once
+      c.disconnect(); // fails the blocked handshake, write or wait at once
     }
+    TimeSource.system().schedule(this::closeWhileWaiting, CLOSE_AGAIN.toNanos());
   }
 
   private void throwIfEnded() throws IOException {
