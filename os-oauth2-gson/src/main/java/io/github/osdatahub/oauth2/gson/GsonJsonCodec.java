@@ -40,7 +40,9 @@ public final class GsonJsonCodec implements JsonCodec {
   static final int MAX_DEPTH = 128;
 
   /** Gson puts the position only in its message; the digits are all that is taken from it. */
-  private static final Pattern GSON_POSITION = Pattern.compile("at line (\\d+) column (\\d+)");
+  private static final class GsonPosition { // compiled on the first syntax error, not by every fresh JVM
+    static final Pattern PATTERN = Pattern.compile("at line (\\d+) column (\\d+)");
+  }
 
   private final Gson gson; // null for create(): a plain JsonReader, without the cost of building a Gson
 
@@ -182,7 +184,7 @@ public final class GsonJsonCodec implements JsonCodec {
     if (inputEnded) {
       return new IllegalArgumentException("truncated JSON: the input ends inside the object");
     }
-    Matcher position = GSON_POSITION.matcher(String.valueOf(e.getMessage()));
+    Matcher position = GsonPosition.PATTERN.matcher(String.valueOf(e.getMessage()));
     return new IllegalArgumentException(position.find()
         ? "malformed JSON at line " + position.group(1) + ", column " + position.group(2)
         : "malformed JSON");
