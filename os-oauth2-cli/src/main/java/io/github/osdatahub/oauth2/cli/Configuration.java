@@ -70,12 +70,15 @@ final class Configuration {
    */
   static Configuration read(Arguments arguments, Context context) {
     Map<String, String> env = context.env();
-    String key = arguments.value(KEY).orElseGet(() -> nonBlank(env.get(KEY_VARIABLE)));
+    // No lambdas here: this is on the way to every token (README, "Start-up").
+    Optional<String> keyOption = arguments.value(KEY);
+    String key = keyOption.isPresent() ? keyOption.get() : nonBlank(env.get(KEY_VARIABLE));
     if (key == null || key.isBlank()) {
       throw CommandFailedException.usage("no API key: set " + KEY_VARIABLE + " or use --key KEY");
     }
-    String secret = arguments.value(SECRET_FILE).map(file -> readSecretFile(file, context))
-        .orElseGet(() -> nonBlank(env.get(SECRET_VARIABLE)));
+    Optional<String> secretFile = arguments.value(SECRET_FILE);
+    String secret = secretFile.isPresent() ? readSecretFile(secretFile.get(), context)
+        : nonBlank(env.get(SECRET_VARIABLE));
     if (secret == null) {
       throw CommandFailedException.usage("no API secret: set " + SECRET_VARIABLE + " or use --secret-file FILE");
     }
@@ -131,7 +134,7 @@ final class Configuration {
       ProjectCredentials credentials) {
     Optional<String> option = arguments.value(CREDENTIAL_ENCODING);
     String source = option.isPresent() ? CREDENTIAL_ENCODING.name() : CREDENTIAL_ENCODING_VARIABLE;
-    String value = option.orElseGet(() -> nonBlank(env.get(CREDENTIAL_ENCODING_VARIABLE)));
+    String value = option.isPresent() ? option.get() : nonBlank(env.get(CREDENTIAL_ENCODING_VARIABLE));
     if (value == null) {
       return CredentialEncoding.RFC6749;
     }

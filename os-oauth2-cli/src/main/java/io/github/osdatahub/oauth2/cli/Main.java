@@ -85,9 +85,12 @@ public final class Main {
     return code;
   }
 
+  // Loops rather than streams and lambdas on the way to every command: see "Start-up" in the README.
   private static ExitCode dispatch(List<String> args, Context context, List<Command> commands) {
-    if (args.stream().anyMatch(Arguments::isSecretOption)) {
-      throw CommandFailedException.usage(Arguments.SECRET_REFUSED);
+    for (String arg : args) {
+      if (Arguments.isSecretOption(arg)) {
+        throw CommandFailedException.usage(Arguments.SECRET_REFUSED);
+      }
     }
     if (args.isEmpty()) {
       context.err().print(HelpText.forProgram(commands));
@@ -102,9 +105,7 @@ public final class Main {
       context.out().println("os-oauth2 " + OsOAuth2.version() + " (Java " + Runtime.version() + ")");
       return ExitCode.OK;
     }
-    Command command = commands.stream().filter(c -> c.name().equals(first)).findFirst()
-        .orElseThrow(() -> CommandFailedException.usage((first.startsWith("-") ? "unknown option " : "unknown command ")
-            + first + " (see 'os-oauth2 --help')"));
+    Command command = named(first, commands);
     List<Option> accepted = new java.util.ArrayList<>(command.options());
     accepted.add(Option.HELP);
     Arguments arguments = Arguments.parse(args.subList(1, args.size()), accepted, command.name());
@@ -113,6 +114,16 @@ public final class Main {
       return ExitCode.OK;
     }
     return command.run(arguments, context);
+  }
+
+  private static Command named(String name, List<Command> commands) {
+    for (Command c : commands) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    throw CommandFailedException.usage((name.startsWith("-") ? "unknown option " : "unknown command ") + name
+        + " (see 'os-oauth2 --help')");
   }
 
   /**
