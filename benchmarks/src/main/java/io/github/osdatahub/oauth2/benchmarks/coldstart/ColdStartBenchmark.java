@@ -96,9 +96,9 @@ public final class ColdStartBenchmark {
   /** The markdown table and the conditions it was measured in. */
   static String report(Settings settings, Result result, String loadBefore, String loadAfter) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "Cold start, %s, %d rounds (+%d warm-up), seed %d, %d cores, Java %s (%s), "
-        + "load average %s before and %s after%n%n", Instant.now(), settings.rounds(), settings.warmup(),
-        settings.seed(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+    b.append(String.format(Locale.ROOT, "Cold start, %s, %d rounds (+%d warm-up), seed %d, %d cores, children on Java %s"
+        + " (%s), load average %s before and %s after%n%n", Instant.now(), settings.rounds(), settings.warmup(),
+        settings.seed(), Runtime.getRuntime().availableProcessors(), runtimeVersion(javaHome(settings.java())),
         settings.java(), loadBefore, loadAfter));
     b.append("| variant | median ms | p10 | p90 | × baseline (medians) | × baseline (paired, median) |\n");
     b.append("|---|---|---|---|---|---|\n");
@@ -131,6 +131,20 @@ public final class ColdStartBenchmark {
 
   private static Path javaHome(Path java) {
     return java.toAbsolutePath().getParent().getParent();
+  }
+
+  /** The JDK's JAVA_RUNTIME_VERSION, from its {@code release} file. */
+  private static String runtimeVersion(Path javaHome) {
+    try {
+      for (String line : Files.readAllLines(javaHome.resolve("release"), StandardCharsets.UTF_8)) {
+        if (line.startsWith("JAVA_RUNTIME_VERSION=")) {
+          return line.substring(line.indexOf('=') + 1).replace("\"", "");
+        }
+      }
+    } catch (IOException e) {
+      // reported as unknown
+    }
+    return "unknown";
   }
 
   private static String loadAverage() {
