@@ -43,7 +43,13 @@ public final class AccessToken {
   // The value goes into an Authorization header and into the JDK client's error messages, where a
   // CR or LF could split either; the response parser applies the same rule.
   static boolean isHeaderSafe(String value) {
-    return value.chars().allMatch(c -> c > ' ' && c <= '~');
+    for (int i = 0; i < value.length(); i++) { // a loop, not a stream: on every first token's way
+      char c = value.charAt(i);
+      if (c <= ' ' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String checkValue(String value) {

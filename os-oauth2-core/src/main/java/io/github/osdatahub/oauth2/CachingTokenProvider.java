@@ -141,7 +141,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     this.client = client;
     this.ownsTransport = b.transport == null;
     this.time = b.time;
-    this.executor = b.executor != null ? b.executor : SharedExecutor.get();
+    this.executor = b.executorOrShared();
     this.listenerCalls = new ListenerCalls(b.listener, executor);
     this.random = b.random;
     this.maxWaitNanos = b.maxWait.toNanos();

@@ -28,7 +28,7 @@ public final class OsOAuth2 {
   /**
    * @param credentials the project's key and secret
    * @return a provider with the discovered transport and codec and every default; close it when done
-   * @throws IllegalStateException naming the artifacts to add when no transport or codec is found
+   * @throws IllegalStateException naming the artifacts to add when no JSON codec is found
    */
   public static CachingTokenProvider tokenProvider(ProjectCredentials credentials) {
     return builder(credentials).build();
@@ -99,7 +99,8 @@ public final class OsOAuth2 {
     }
 
     /**
-     * @param transport the HTTP transport, yours to close; default: discovered, and closed with the provider
+     * @param transport the HTTP transport, yours to close; default: discovered (else
+     *     {@link HttpUrlConnectionTransport}), and closed with the provider
      * @return this builder
      */
     public Builder transport(HttpTransport transport) {
@@ -127,7 +128,8 @@ public final class OsOAuth2 {
 
     /**
      * @param executor where listener calls run and {@code tokenAsync()} futures that waited complete,
-     *     yours to shut down; default a shared pool of two daemon threads
+     *     and where a discovered {@link HttpUrlConnectionTransport} runs its exchanges; yours to shut
+     *     down; default a shared pool of two daemon threads
      * @return this builder
      */
     public Builder executor(Executor executor) {
@@ -156,7 +158,7 @@ public final class OsOAuth2 {
     /**
      * @return the provider (transport and codec discovered if not given; nothing starts before the
      *     first token is asked for); close it when done
-     * @throws IllegalStateException naming the artifacts to add when discovery finds nothing
+     * @throws IllegalStateException naming the artifacts to add when discovery finds no JSON codec
      */
     public CachingTokenProvider build() {
       return new CachingTokenProvider(buildClient(), this);
@@ -164,6 +166,11 @@ public final class OsOAuth2 {
 
     TokenClient buildClient() {
       return new TokenClient(this);
+    }
+
+    /** The executor given, else the shared one: the provider's, and a discovered fallback transport's. */
+    Executor executorOrShared() {
+      return executor != null ? executor : SharedExecutor.get();
     }
 
     Builder random(DoubleSupplier random) {

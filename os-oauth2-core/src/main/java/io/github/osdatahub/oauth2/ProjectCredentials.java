@@ -74,10 +74,20 @@ public final class ProjectCredentials {
 
   private static void check(String what, String value) {
     String problem = value == null ? "be null" : value.isBlank() ? "be blank"
-        : value.chars().anyMatch(Character::isISOControl) ? "contain control characters" : null;
+        : hasControlCharacter(value) ? "contain control characters" : null;
     if (problem != null) {
       throw new IllegalArgumentException(what + " must not " + problem);
     }
+  }
+
+  // A loop, not a stream: it runs in every fresh JVM on the way to its first token.
+  private static boolean hasControlCharacter(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -21,16 +21,28 @@ final class Redaction {
   public static final int MAX_EXCERPT = 120;
 
   private static final String MASK = "****";
-  // A JSON member whose value is a token: the string may be cut off by the excerpt, hence (\"|$).
-  private static final Pattern TOKEN_MEMBER = Pattern.compile(
-      "(\"(?:access_token|refresh_token|id_token|client_secret)\"\\s*:\\s*)(?:\"(?:[^\"\\\\]++|\\\\.?)*+(?:\"|$)|[^,}\\s]++)",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern TOKEN_FORM = Pattern.compile(
-      "\\b((?:access_token|refresh_token|id_token|client_secret)=)[^&\\s\"]*+", Pattern.CASE_INSENSITIVE);
-  private static final Pattern AUTH_VALUE = Pattern.compile(
-      "\\b(Basic|Bearer)(\\s++)[A-Za-z0-9+/=._~-]++", Pattern.CASE_INSENSITIVE);
-  // What Character.isISOControl calls control, and the line and paragraph separators.
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]");
+
+  /** Compiled when the first excerpt is made, not by every provider on its way to a first token. */
+  private static final class Patterns {
+    // A JSON member whose value is a token: the string may be cut off by the excerpt, hence (\"|$).
+    static final Pattern TOKEN_MEMBER = Pattern.compile(
+        "(\"(?:access_token|refresh_token|id_token|client_secret)\"\\s*:\\s*)(?:\"(?:[^\"\\\\]++|\\\\.?)*+(?:\"|$)|[^,}\\s]++)",
+        Pattern.CASE_INSENSITIVE);
+    static final Pattern TOKEN_FORM = Pattern.compile(
+        "\\b((?:access_token|refresh_token|id_token|client_secret)=)[^&\\s\"]*+", Pattern.CASE_INSENSITIVE);
+    static final Pattern AUTH_VALUE = Pattern.compile(
+        "\\b(Basic|Bearer)(\\s++)[A-Za-z0-9+/=._~-]++", Pattern.CASE_INSENSITIVE);
+    // What Character.isISOControl calls control, and the line and paragraph separators.
+    static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Zl}\\p{Zp}]");
+  }
+
+  /** Longest first, so that "key:secret" is masked whole before "secret" is looked for. */
+  private static final class LongestFirst implements Comparator<String> {
+    @Override
+    public int compare(String a, String b) {
+      return Integer.compare(b.length(), a.length());
+    }
+  }
 
   private final List<String> secrets;
 
@@ -58,8 +70,7 @@ final class Redaction {
     } catch (IllegalArgumentException e) {
       // A raw secret with a stray '%', which is no form encoding: its plain forms are already in.
     }
-    // Longest first, so that "key:secret" is masked whole before "secret" is looked for.
-    secrets.sort(Comparator.comparingInt(String::length).reversed());
+    secrets.sort(new LongestFirst());
     return new Redaction(List.copyOf(secrets));
   }
 
@@ -87,10 +98,10 @@ final class Redaction {
     if (cut) { // never between the two halves of a surrogate pair
       s = s.substring(0, Character.isHighSurrogate(s.charAt(MAX_EXCERPT - 1)) ? MAX_EXCERPT - 1 : MAX_EXCERPT);
     }
-    s = TOKEN_MEMBER.matcher(s).replaceAll("$1\"" + MASK + "\"");
-    s = TOKEN_FORM.matcher(s).replaceAll("$1" + MASK);
-    s = AUTH_VALUE.matcher(s).replaceAll("$1$2" + MASK);
-    String out = CONTROL.matcher(s).replaceAll(" ").strip();
+    s = Patterns.TOKEN_MEMBER.matcher(s).replaceAll("$1\"" + MASK + "\"");
+    s = Patterns.TOKEN_FORM.matcher(s).replaceAll("$1" + MASK);
+    s = Patterns.AUTH_VALUE.matcher(s).replaceAll("$1$2" + MASK);
+    String out = Patterns.CONTROL.matcher(s).replaceAll(" ").strip();
     return cut && !out.isEmpty() ? out + "..." : out;
   }
 }

@@ -16,8 +16,6 @@ import java.util.concurrent.atomic.LongAdder;
  * retries as {@link RetryPolicy} decides. No cache: {@link CachingTokenProvider} holds the token.
  */
 final class TokenClient {
-  private static final System.Logger LOG = System.getLogger("io.github.osdatahub.oauth2");
-
   private final TokenRequest request;
   private final HttpTransport transport;
   private final JsonCodec codec;
@@ -28,7 +26,7 @@ final class TokenClient {
 
   TokenClient(OsOAuth2.Builder b) {
     this.request = TokenRequest.create(b.credentials, b.endpoint, b.credentialEncoding);
-    this.transport = b.transport != null ? b.transport : Discovery.transport();
+    this.transport = b.transport != null ? b.transport : Discovery.transport(b.executorOrShared());
     this.codec = b.codec != null ? b.codec : Discovery.jsonCodec();
     this.time = b.time;
     this.policy = new RetryPolicy(b);
@@ -101,13 +99,14 @@ final class TokenClient {
   private void afterAttempt(Exchange result, long start, int attempt, Settled settled) {
     try {
       if (settled.token != null) {
-        LOG.log(System.Logger.Level.DEBUG, () -> "token fetched (request " + attempt + "), lifetime "
-            + settled.token.lifetime().toSeconds() + " s");
         result.complete(settled.token);
+        // After completing: the caller never waits for the logging backend to start (in a fresh JVM, tens of ms).
+        Log.LOGGER.log(System.Logger.Level.DEBUG, () -> "token fetched (request " + attempt + "), lifetime "
+            + settled.token.lifetime().toSeconds() + " s");
         return;
       }
       RetryPolicy.Decision decision = policy.decide(settled.failure, attempt, time.nanoTime() - start);
-      LOG.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + settled.failure.summary()
+      Log.LOGGER.log(System.Logger.Level.DEBUG, () -> "token request " + attempt + " failed (" + settled.failure.summary()
           + "); " + (decision.retry() ? "retrying in " + TimeUnit.NANOSECONDS.toMillis(decision.delayNanos()) + " ms"
               : decision.stopReason().isEmpty() ? "not retried" : decision.stopReason()));
       if (!decision.retry()) {
@@ -148,6 +147,11 @@ final class TokenClient {
   }
 
   private record Settled(AccessToken token, AttemptFailure failure) {}
+
+  /** Made on first use, not when a provider is built. */
+  private static final class Log {
+    static final System.Logger LOGGER = System.getLogger("io.github.osdatahub.oauth2");
+  }
 
   public TokenRequest request() {
     return request;

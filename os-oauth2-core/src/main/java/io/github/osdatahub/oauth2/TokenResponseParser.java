@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads a 200 answer into a {@link TokenResponse}, lenient and strict as that class says. No
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  * values are quoted).
  */
 final class TokenResponseParser {
-  private static final Pattern JSON_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
   private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(TokenResponse.MAX_EXPIRES_IN.getSeconds());
 
   private TokenResponseParser() {}
@@ -140,7 +138,7 @@ final class TokenResponseParser {
     }
     // A string, or a number type that keeps the JSON text, such as Gson's LazilyParsedNumber.
     String text = value instanceof String s ? s.strip() : value instanceof Number ? value.toString() : "";
-    if (text.length() > 400 || !JSON_NUMBER.matcher(text).matches()) {
+    if (text.length() > 400 || !isNumberText(text)) {
       return null;
     }
     try {
@@ -148,6 +146,48 @@ final class TokenResponseParser {
     } catch (NumberFormatException e) { // an exponent beyond int range
       return null;
     }
+  }
+
+  /**
+   * Whether the text is a number as JSON writes it, leading zeros allowed:
+   * {@code -?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?}. By hand rather than a regex, which a fresh JVM
+   * would compile on the way to its first token.
+   */
+  static boolean isNumberText(String s) {
+    int i = s.startsWith("-") ? 1 : 0;
+    int digits = digits(s, i);
+    if (digits == 0) {
+      return false;
+    }
+    i += digits;
+    if (i < s.length() && s.charAt(i) == '.') {
+      digits = digits(s, i + 1);
+      if (digits == 0) {
+        return false;
+      }
+      i += 1 + digits;
+    }
+    if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      digits = digits(s, i);
+      if (digits == 0) {
+        return false;
+      }
+      i += digits;
+    }
+    return i == s.length();
+  }
+
+  /** How many ASCII digits the text has from {@code from} on. */
+  private static int digits(String s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
   }
 
   private static MalformedResponseException malformed(String problem) {

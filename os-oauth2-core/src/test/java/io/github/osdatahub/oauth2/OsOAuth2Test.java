@@ -3,8 +3,16 @@ package io.github.osdatahub.oauth2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The entry point in core alone, where no transport or codec module is on the class path. */
@@ -12,11 +20,43 @@ class OsOAuth2Test {
   private final ProjectCredentials credentials = ProjectCredentials.of("key", "secret");
 
   @Test
-  void withoutATransportModuleTheErrorNamesTheArtifactsToAdd() {
+  void withoutAnyModuleTheErrorNamesTheJsonArtifacts() {
+    // No transport module is no error (core falls back to its own transport), no JSON module is.
     assertThatThrownBy(() -> OsOAuth2.tokenProvider(credentials))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("os-oauth2-jdk").hasMessageContaining("os-oauth2-okhttp")
-        .hasMessageContaining("os-oauth2-apache");
+        .hasMessageContaining("os-oauth2-jackson").hasMessageContaining("os-oauth2-gson");
+  }
+
+  @Test
+  void withoutATransportModuleDiscoveryFallsBackToHttpUrlConnectionOnTheProvidersExecutor() throws Exception {
+    HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    endpoint.createContext("/oauth2/token/v1", exchange -> {
+      byte[] body = "{\"access_token\":\"fallback-token\",\"expires_in\":\"299\",\"token_type\":\"Bearer\"}"
+          .getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (exchange) {
+        exchange.getResponseBody().write(body);
+      }
+    });
+    endpoint.start();
+    AtomicInteger tasks = new AtomicInteger();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    Executor counting = task -> {
+      tasks.incrementAndGet();
+      pool.execute(task);
+    };
+    OsOAuth2.Builder builder = OsOAuth2.builder(credentials)
+        .endpoint(URI.create("http://127.0.0.1:" + endpoint.getAddress().getPort() + "/oauth2/token/v1"))
+        .jsonCodec(TestJsonCodec.create())
+        .executor(counting);
+    try (CachingTokenProvider provider = builder.build()) {
+      assertThat(builder.buildClient().toString()).contains("transport=HttpUrlConnectionTransport");
+      assertThat(provider.token().value()).isEqualTo("fallback-token");
+      assertThat(tasks.get()).as("the exchange ran on the provider's executor").isEqualTo(1);
+    } finally {
+      endpoint.stop(0);
+      pool.shutdownNow();
+    }
   }
 
   @Test

@@ -7,9 +7,6 @@ import io.github.osdatahub.oauth2.OsOAuth2;
 import io.github.osdatahub.oauth2.TokenRequest;
 import io.github.osdatahub.oauth2.TokenProvider;
 import io.github.osdatahub.oauth2.TokenScope;
-import io.github.osdatahub.oauth2.gson.GsonJsonCodec;
-import io.github.osdatahub.oauth2.jdk.JdkHttpTransport;
-import io.github.osdatahub.oauth2.jdk.OsDataHubHttpClient;
 import io.github.osdatahub.oauth2.spi.JsonCodec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -73,12 +70,15 @@ final class Configuration {
    */
   static Configuration read(Arguments arguments, Context context) {
     Map<String, String> env = context.env();
-    String key = arguments.value(KEY).orElseGet(() -> nonBlank(env.get(KEY_VARIABLE)));
+    // No lambdas here: this is on the way to every token (README, "Start-up").
+    Optional<String> keyOption = arguments.value(KEY);
+    String key = keyOption.isPresent() ? keyOption.get() : nonBlank(env.get(KEY_VARIABLE));
     if (key == null || key.isBlank()) {
       throw CommandFailedException.usage("no API key: set " + KEY_VARIABLE + " or use --key KEY");
     }
-    String secret = arguments.value(SECRET_FILE).map(file -> readSecretFile(file, context))
-        .orElseGet(() -> nonBlank(env.get(SECRET_VARIABLE)));
+    Optional<String> secretFile = arguments.value(SECRET_FILE);
+    String secret = secretFile.isPresent() ? readSecretFile(secretFile.get(), context)
+        : nonBlank(env.get(SECRET_VARIABLE));
     if (secret == null) {
       throw CommandFailedException.usage("no API secret: set " + SECRET_VARIABLE + " or use --secret-file FILE");
     }
@@ -134,7 +134,7 @@ final class Configuration {
       ProjectCredentials credentials) {
     Optional<String> option = arguments.value(CREDENTIAL_ENCODING);
     String source = option.isPresent() ? CREDENTIAL_ENCODING.name() : CREDENTIAL_ENCODING_VARIABLE;
-    String value = option.orElseGet(() -> nonBlank(env.get(CREDENTIAL_ENCODING_VARIABLE)));
+    String value = option.isPresent() ? option.get() : nonBlank(env.get(CREDENTIAL_ENCODING_VARIABLE));
     if (value == null) {
       return CredentialEncoding.RFC6749;
     }
@@ -204,9 +204,9 @@ final class Configuration {
     return apiScope;
   }
 
-  /** The JSON codec every command uses: Gson, chosen explicitly rather than discovered. */
+  /** The JSON codec every command uses; see {@link TokenProviders}. */
   static JsonCodec jsonCodec() {
-    return GsonJsonCodec.create();
+    return TokenProviders.jsonCodec();
   }
 
   /** A provider for these settings; close it when done. */
@@ -215,17 +215,12 @@ final class Configuration {
   }
 
   /**
-   * The one way every command builds a provider: the JDK transport and Gson, given explicitly
-   * rather than discovered. Close it when done.
+   * The one way every command builds a provider: core's {@code HttpUrlConnectionTransport} and
+   * Gson, given explicitly rather than discovered (see {@link TokenProviders}). Close it when done.
    */
   static CachingTokenProvider tokenProvider(ProjectCredentials credentials, URI endpoint,
       CredentialEncoding encoding) {
-    return OsOAuth2.builder(credentials)
-        .endpoint(endpoint)
-        .credentialEncoding(encoding)
-        .transport(JdkHttpTransport.create())
-        .jsonCodec(jsonCodec())
-        .build();
+    return TokenProviders.tokenProvider(credentials, endpoint, encoding);
   }
 
   /**
@@ -234,10 +229,6 @@ final class Configuration {
    * follows redirects (as to a download) itself, hop by hop, so the token never leaves the scope.
    */
   static HttpClient apiClient(TokenProvider provider, TokenScope scope) {
-    HttpClient client = HttpClient.newBuilder()
-        .connectTimeout(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
-    return OsDataHubHttpClient.create(provider, client, scope);
+    return ApiClient.create(provider, scope);
   }
 }

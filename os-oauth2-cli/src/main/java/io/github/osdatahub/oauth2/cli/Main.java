@@ -20,6 +20,7 @@ import java.util.Objects;
 public final class Main {
   /** The message when standard output could not be written. */
   static final String OUTPUT_LOST = "could not write to standard output (disk full or closed?)";
+  private static final String VERSION = "--version";
 
   private Main() {}
 
@@ -42,7 +43,10 @@ public final class Main {
    * @return the exit code
    */
   public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
-    return run(args, new Context(Map.copyOf(env), out, err), Commands.standard());
+    Context context = new Context(Map.copyOf(env), out, err);
+    // --version needs no command: answered before any is made, it loads none of their classes.
+    boolean version = args.length > 0 && args[0].equals(VERSION);
+    return run(args, context, version ? List.of() : Commands.standard());
   }
 
   static int run(String[] args, Context context, List<Command> commands) {
@@ -81,9 +85,12 @@ public final class Main {
     return code;
   }
 
+  // Loops rather than streams and lambdas on the way to every command: see "Start-up" in the README.
   private static ExitCode dispatch(List<String> args, Context context, List<Command> commands) {
-    if (args.stream().anyMatch(Arguments::isSecretOption)) {
-      throw CommandFailedException.usage(Arguments.SECRET_REFUSED);
+    for (String arg : args) {
+      if (Arguments.isSecretOption(arg)) {
+        throw CommandFailedException.usage(Arguments.SECRET_REFUSED);
+      }
     }
     if (args.isEmpty()) {
       context.err().print(HelpText.forProgram(commands));
@@ -94,13 +101,11 @@ public final class Main {
       context.out().print(HelpText.forProgram(commands));
       return ExitCode.OK;
     }
-    if (first.equals("--version")) {
+    if (first.equals(VERSION)) {
       context.out().println("os-oauth2 " + OsOAuth2.version() + " (Java " + Runtime.version() + ")");
       return ExitCode.OK;
     }
-    Command command = commands.stream().filter(c -> c.name().equals(first)).findFirst()
-        .orElseThrow(() -> CommandFailedException.usage((first.startsWith("-") ? "unknown option " : "unknown command ")
-            + first + " (see 'os-oauth2 --help')"));
+    Command command = named(first, commands);
     List<Option> accepted = new java.util.ArrayList<>(command.options());
     accepted.add(Option.HELP);
     Arguments arguments = Arguments.parse(args.subList(1, args.size()), accepted, command.name());
@@ -109,6 +114,16 @@ public final class Main {
       return ExitCode.OK;
     }
     return command.run(arguments, context);
+  }
+
+  private static Command named(String name, List<Command> commands) {
+    for (Command c : commands) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    throw CommandFailedException.usage((name.startsWith("-") ? "unknown option " : "unknown command ") + name
+        + " (see 'os-oauth2 --help')");
   }
 
   /**

@@ -3,7 +3,8 @@ package io.github.osdatahub.oauth2.spi;
 /**
  * Makes an {@link HttpTransport} for discovery. Adapter modules register one with
  * {@link java.util.ServiceLoader} ({@code provides} in {@code module-info.java} and a
- * {@code META-INF/services} file). Among those found, the highest {@link #priority()} wins.
+ * {@code META-INF/services} file). Among those found, the highest {@link #priority()} wins; with none
+ * found, core's own {@link io.github.osdatahub.oauth2.HttpUrlConnectionTransport} is used.
  */
 public interface HttpTransportProvider {
   /** {@return a short name for messages, such as {@code okhttp}} */

@@ -3,6 +3,7 @@ package io.github.osdatahub.oauth2.spi;
 import io.github.osdatahub.oauth2.TokenRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * What a transport got back: status, headers (names case-insensitive) and a body read up to
@@ -59,14 +59,26 @@ public final class TransportResponse {
     }
   }
 
+  // Loops rather than lambdas and streams: this runs in every fresh JVM on the way to its first token.
   private static Map<String, List<String>> copy(Map<String, List<String>> headers) {
     Map<String, List<String>> m = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     if (headers != null) {
-      headers.forEach((k, v) -> {
-        if (k != null && v != null) {
-          m.merge(k.toLowerCase(Locale.ROOT), List.copyOf(v), (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+      for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+        String name = header.getKey();
+        List<String> values = header.getValue();
+        if (name == null || values == null) {
+          continue;
         }
-      });
+        String key = name.toLowerCase(Locale.ROOT);
+        List<String> before = m.get(key);
+        if (before == null) {
+          m.put(key, List.copyOf(values));
+        } else {
+          List<String> both = new ArrayList<>(before);
+          both.addAll(values);
+          m.put(key, List.copyOf(both));
+        }
+      }
     }
     return Collections.unmodifiableMap(m);
   }
