@@ -16,5 +16,5 @@ module io.github.osdatahub.oauth2.testkit {
 
   exports io.github.osdatahub.oauth2.testkit;
   exports io.github.osdatahub.oauth2.testkit.contract;
-  //TMP exports io.github.osdatahub.oauth2.testkit.wiremock;
+  exports io.github.osdatahub.oauth2.testkit.wiremock;
 }
