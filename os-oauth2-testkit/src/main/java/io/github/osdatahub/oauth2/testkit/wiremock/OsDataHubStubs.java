@@ -60,6 +60,9 @@ import java.util.regex.Pattern;
  * (3.x) to your tests, or {@code org.wiremock:wiremock}. On the module path the testkit reads it as the
  * automatic module {@code wiremock.standalone}.
  */
+// "exports": the factories take the user's own WireMock objects, from a module the testkit requires
+// only statically (it is optional), so it cannot pass it on with "requires transitive".
+@SuppressWarnings("exports")
 public final class OsDataHubStubs {
   /** The token endpoint's path, as on {@code api.os.uk}. */
   public static final String TOKEN_PATH = "/oauth2/token/v1";
