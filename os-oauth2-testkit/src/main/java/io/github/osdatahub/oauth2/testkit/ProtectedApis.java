@@ -79,8 +79,7 @@ final class ProtectedApis {
       return false;
     }
     if (settings.denies(request.path())) {
-      Answers.json(exchange, 403, GatewayJson.fault("Invalid API call as no apiproduct match found",
-          "keymanagement.service.InvalidAPICallAsNoApiProductMatchFound"), Map.of());
+      Answers.json(exchange, 403, GatewayJson.apiNotInPlan(), Map.of());
       return false;
     }
     if (settings.rateLimitPerMinute() > 0) {
@@ -91,9 +90,7 @@ final class ProtectedApis {
         Map<String, String> headers = settings.retryAfterOnRateLimit()
             ? Map.of("Retry-After", Long.toString((waitMillis + 999) / 1000))
             : Map.of();
-        Answers.json(exchange, 429, GatewayJson.fault(
-            "Rate limit quota violation. Quota limit exceeded. Identifier : _default",
-            "policies.ratelimit.QuotaViolation"), headers);
+        Answers.json(exchange, 429, GatewayJson.quotaViolation(), headers);
         return false;
       }
     }
@@ -111,15 +108,10 @@ final class ProtectedApis {
         return true;
       }
       boolean expired = verdict == IssuedTokens.Verdict.EXPIRED;
-      String faultString = expired ? "Access Token expired" : "Invalid Access Token";
-      String errorCode = expired
-          ? "keymanagement.service.access_token_expired"
-          : "keymanagement.service.invalid_access_token";
       Map<String, String> headers = settings.wwwAuthenticate()
-          ? Map.of("WWW-Authenticate", "Bearer realm=\"null\",error=\"invalid_token\",error_description=\""
-              + errorCode + ": " + faultString + "\"")
+          ? Map.of("WWW-Authenticate", GatewayJson.tokenChallenge(expired))
           : Map.of();
-      Answers.json(exchange, 401, GatewayJson.fault(faultString, errorCode), headers);
+      Answers.json(exchange, 401, GatewayJson.tokenFault(expired), headers);
       return false;
     }
     if (key.isEmpty()) {

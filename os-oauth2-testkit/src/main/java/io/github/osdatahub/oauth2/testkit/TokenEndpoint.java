@@ -65,8 +65,7 @@ final class TokenEndpoint {
     }
     String form = request.bodyAsString();
     if (!credentialsValid(request, form)) {
-      Answers.json(exchange, 401, GatewayJson.gatewayError("invalid_client", "Client credentials are invalid"),
-          Map.of());
+      Answers.json(exchange, 401, GatewayJson.invalidClient(), Map.of());
       return;
     }
     Optional<String> grantType = FormData.first(form, "grant_type");

@@ -38,6 +38,61 @@ public final class GatewayJson {
   }
 
   /**
+   * The token endpoint's 401 for a wrong key or secret (verified).
+   *
+   * @return the JSON text
+   */
+  public static String invalidClient() {
+    return gatewayError("invalid_client", "Client credentials are invalid");
+  }
+
+  /**
+   * An API's 401 for a bearer token it does not accept: expired (verified) or unknown (inferred).
+   *
+   * @param expired true for an expired token, false for one the gateway does not know
+   * @return the JSON text
+   */
+  public static String tokenFault(boolean expired) {
+    return expired
+        ? fault("Access Token expired", "keymanagement.service.access_token_expired")
+        : fault("Invalid Access Token", "keymanagement.service.invalid_access_token");
+  }
+
+  /**
+   * The {@code WWW-Authenticate} value on the 401 of {@link #tokenFault(boolean)} (inferred).
+   *
+   * @param expired as for {@link #tokenFault(boolean)}
+   * @return the header value
+   */
+  public static String tokenChallenge(boolean expired) {
+    return expired
+        ? "Bearer realm=\"null\",error=\"invalid_token\",error_description=\""
+            + "keymanagement.service.access_token_expired: Access Token expired\""
+        : "Bearer realm=\"null\",error=\"invalid_token\",error_description=\""
+            + "keymanagement.service.invalid_access_token: Invalid Access Token\"";
+  }
+
+  /**
+   * An API's 403 when the API is not in the project's plan (status verified, body inferred).
+   *
+   * @return the JSON text
+   */
+  public static String apiNotInPlan() {
+    return fault("Invalid API call as no apiproduct match found",
+        "keymanagement.service.InvalidAPICallAsNoApiProductMatchFound");
+  }
+
+  /**
+   * An API's 429 over the rate limit (inferred).
+   *
+   * @return the JSON text
+   */
+  public static String quotaViolation() {
+    return fault("Rate limit quota violation. Quota limit exceeded. Identifier : _default",
+        "policies.ratelimit.QuotaViolation");
+  }
+
+  /**
    * The API gateway's {@code fault} envelope, as on an expired token.
    *
    * @param faultString the {@code faultstring} member
