@@ -7,7 +7,7 @@
  *
  *   java tools/ApiDump.java check|update ARTIFACT_ID ROOT_DIR MODULE_DIR CLASSES_DIR CLASS_PATH
  *
- * check compares the module's API with the committed dump and exits 1 with the lines that differ and the
+ * CLASSES_DIR may also be a jar. check compares the module's API with the committed dump and exits 1 with the lines that differ and the
  * command that updates the dump; update rewrites the dump (and deletes it when the module has no API).
  */
 
@@ -33,6 +33,8 @@ import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ public final class ApiDump {
 
     List<String> actual;
     try {
-      actual = Files.isDirectory(classes) ? dump(classes, args[5]) : List.of();
+      actual = Files.exists(classes) ? dump(classes, args[5]) : List.of();
       List<String> expected = Files.exists(dump) ? Files.readAllLines(dump, StandardCharsets.UTF_8) : List.of();
       if (update) {
         if (actual.isEmpty()) {
@@ -121,8 +123,17 @@ public final class ApiDump {
 
   // ---------------------------------------------------------------- what is the API
 
-  /** The dump's lines: the module header, then each API type followed by its members. */
-  static List<String> dump(Path classes, String classPath) throws IOException {
+  /** The dump of a classes directory or a jar: the module header, then each API type and its members. */
+  static List<String> dump(Path location, String classPath) throws IOException {
+    if (Files.isRegularFile(location)) {
+      try (FileSystem jar = FileSystems.newFileSystem(location)) {
+        return dump(jar.getPath("/"), location, classPath);
+      }
+    }
+    return dump(location, location, classPath);
+  }
+
+  private static List<String> dump(Path classes, Path location, String classPath) throws IOException {
     List<String> lines = new ArrayList<>();
     Set<String> packages = new TreeSet<>();
     Path descriptor = classes.resolve("module-info.class");
@@ -154,7 +165,7 @@ public final class ApiDump {
       packages.forEach(p -> lines.add("  package " + p));
     }
 
-    try (URLClassLoader loader = new URLClassLoader(urls(classes, classPath), ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader loader = new URLClassLoader(urls(location, classPath), ClassLoader.getPlatformClassLoader())) {
       List<Class<?>> types = new ArrayList<>();
       for (String pkg : packages) {
         Path dir = classes.resolve(pkg.replace('.', '/'));
