@@ -117,10 +117,13 @@ public final class ApiDump {
     }
   }
 
-  /** False for a module without code (a POM, the starter), whose classes directory holds at most resources. */
+  /**
+   * False for a module without code (a POM, the starter), whose classes directory holds at most
+   * resources (META-INF/LICENSE). A jar is taken as code.
+   */
   private static boolean hasClassFiles(Path classes) throws IOException {
     if (!Files.isDirectory(classes)) {
-      return false;
+      return Files.isRegularFile(classes);
     }
     try (var files = Files.walk(classes)) {
       return files.anyMatch(f -> f.toString().endsWith(".class"));
