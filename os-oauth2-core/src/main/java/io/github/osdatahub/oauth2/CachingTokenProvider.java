@@ -170,7 +170,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       return CompletableFuture.completedFuture(s.token);
     }
     try {
-      Object usable = acquire();
+      Object usable = acquire(true);
       return usable instanceof AccessToken token ? CompletableFuture.completedFuture(token)
           : waiter((Refresh) usable, true);
     } catch (OsOAuth2Exception e) {
@@ -221,7 +221,8 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         return checked(s.token, minMillis); // renewed meanwhile
       }
       Refresh inFlight = s.refresh;
-      if (inFlight == null) {
+      boolean claimed = inFlight == null;
+      if (claimed) {
         if (s.backingOff(now)) {
           return CompletableFuture.failedFuture(s.failure.error);
         }
@@ -230,6 +231,9 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         if (!SNAPSHOT.compareAndSet(this, s, s.with(state, inFlight, s.failure))) {
           continue;
         }
+      }
+      listenerCalls.post(TokenListener::onCallerWaiting); // before the refresh is sent: see acquire
+      if (claimed) {
         launch(inFlight);
       }
       return waiter(inFlight, true).thenCompose(token -> checked(token, minMillis));
@@ -243,7 +247,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
   }
 
   private AccessToken slowToken() {
-    Object usable = acquire();
+    Object usable = acquire(true);
     try {
       return usable instanceof AccessToken token ? token : waiter((Refresh) usable, false).get();
     } catch (InterruptedException e) {
@@ -256,8 +260,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
 
   // Re-reads the clocks and returns a token to serve now (claiming a background refresh when due) or the Refresh
   // to wait for (claiming one when none is in flight); throws while backing off with no usable token, or when
-  // closed. Each claim is a CAS of the whole snapshot, so the backoff it checked is the one in force then.
-  private Object acquire() {
+  // closed. Each claim is a CAS of the whole snapshot, so the backoff it checked is the one in force then. A new caller
+  // that will wait is reported before the refresh it claims is sent: a quick answer would otherwise settle, and report
+  // that refresh, first (a refresh another thread claimed may still end before it; that order is the threads').
+  private Object acquire(boolean newCaller) {
     long now = time.nanoTime();
     long wall = time.currentTimeMillis();
     while (true) {
@@ -274,14 +280,17 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
         if (!SNAPSHOT.compareAndSet(this, s, s.with(target, mine != null ? mine : s.refresh, s.failure))) {
           continue;
         }
-        if (mine != null) {
-          launch(mine);
-        }
+      }
+      Refresh inFlight = mine != null ? mine : s.refresh;
+      if (newCaller && target != REFRESH_DUE && inFlight != null) {
+        listenerCalls.post(TokenListener::onCallerWaiting);
+      }
+      if (mine != null) {
+        launch(mine);
       }
       if (target == REFRESH_DUE) {
         return s.token;
       }
-      Refresh inFlight = mine != null ? mine : s.refresh;
       if (inFlight != null) {
         return inFlight;
       }
@@ -289,11 +298,10 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     }
   }
 
-  // A future for one waiting caller, bounded by maxWait. When the refresh it follows ends, the caller
-  // re-reads the cache rather than taking its result, so a token invalidated (or closed) meanwhile is
-  // never handed out. An async one completes on the executor (promise 5).
+  // A future for one waiting caller (whoever found that it must wait has reported it), bounded by maxWait. When
+  // the refresh it follows ends, the caller re-reads the cache rather than taking its result, so a token
+  // invalidated (or closed) meanwhile is never handed out. An async one completes on the executor (promise 5).
   private CompletableFuture<AccessToken> waiter(Refresh refresh, boolean async) {
-    listenerCalls.post(TokenListener::onCallerWaiting);
     CompletableFuture<AccessToken> result = new CompletableFuture<>();
     TimeSource.Cancellable timeout = time.schedule(() -> {
       Failure last = snapshot.failure;
@@ -318,7 +326,7 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
       }
       Object next;
       try {
-        next = acquire();
+        next = acquire(false);
       } catch (OsOAuth2Exception e) {
         deliver(async, () -> result.completeExceptionally(e));
         return;

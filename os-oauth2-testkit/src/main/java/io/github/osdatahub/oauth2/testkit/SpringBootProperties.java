@@ -30,6 +30,8 @@ public final class SpringBootProperties {
   private SpringBootProperties() {}
 
   /**
+   * Adds the properties for the hub an extension holds.
+   *
    * @param registry {@code registry::add} of Spring's {@code DynamicPropertyRegistry}
    * @param hub the extension holding the hub; read when each property is
    */
@@ -39,6 +41,8 @@ public final class SpringBootProperties {
   }
 
   /**
+   * Adds the properties for a running hub.
+   *
    * @param registry {@code registry::add} of Spring's {@code DynamicPropertyRegistry}
    * @param hub the running hub, supplied when each property is read
    */
