@@ -25,8 +25,11 @@ import okhttp3.Route;
  * token. It never acts on 403 (not in the project's plan), 429 (rate limited) or 407 (proxy
  * authentication). Those, and 401s to requests that did not carry one of our tokens (another
  * origin, a hop the scope refuses, or an {@code Authorization} header the caller set), go to the
- * delegate authenticator if one was given, else back to the caller; the delegate sees the request
- * without our token.
+ * delegate authenticator if one was given, else back to the caller. For a 401 from a hop the scope
+ * refuses, the delegate sees the request without our token, as it went out. For any other status
+ * (a 407 from the application's proxy, say) it sees the request as sent, token included, so that the
+ * request it builds for the same hop keeps it: OkHttp does not run application interceptors again
+ * for an authenticator's request.
  *
  * <p>OkHttp calls an authenticator on the call's own thread, so the new token comes from the
  * blocking {@link TokenProvider#token()}; when none can be had the call fails with an
