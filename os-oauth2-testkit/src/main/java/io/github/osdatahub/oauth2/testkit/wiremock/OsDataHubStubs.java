@@ -57,8 +57,9 @@ import java.util.regex.Pattern;
  * keep WireMock's default (5). Only the token path is claimed whole (priorities 1, 2 and 10).
  *
  * <p>WireMock is an optional dependency of the testkit: add {@code org.wiremock:wiremock-standalone}
- * (3.x) to your tests, or {@code org.wiremock:wiremock}. On the module path the testkit reads it as the
- * automatic module {@code wiremock.standalone}.
+ * (3.x) to your tests, or {@code org.wiremock:wiremock}. On the module path, the testkit must be given
+ * read access to it: {@code --add-reads io.github.osdatahub.oauth2.testkit=ALL-UNNAMED} with WireMock
+ * on the class path (the testkit's README says why its descriptor does not name WireMock).
  */
 // "exports": the factories take the user's own WireMock objects, from a module the testkit requires
 // only statically (it is optional), so it cannot pass it on with "requires transitive".
