@@ -361,8 +361,28 @@ public final class CachingTokenProvider implements TokenProvider, AutoCloseable 
     // waiting for the token) cannot stall it.
     CompletableFuture<AccessToken> exchange = mine.start(client);
     if (exchange != null) {
-      exchange.whenComplete((token, error) -> settle(mine, token, error, started));
+      exchange.whenComplete((token, error) -> {
+        try {
+          settle(mine, token, error, started);
+        } catch (Throwable unexpected) {
+          abandon(mine, unexpected);
+        }
+      });
     }
+  }
+
+  /**
+   * Ends a refresh whose settling threw (an Error, or a clock or scheduler that failed): were it left in flight,
+   * its waiters would wait out maxWait and every later caller would wait for it, no new request ever being sent.
+   * A token already published stays (readers check it against the clocks until its timer is armed).
+   */
+  private void abandon(Refresh mine, Throwable unexpected) {
+    Snapshot s;
+    do {
+      s = snapshot;
+    } while (s.refresh == mine && !SNAPSHOT.compareAndSet(this, s, s.with(s.state, null, s.failure)));
+    mine.result.completeExceptionally(new TokenUnavailableException("the token refresh failed unexpectedly",
+        unexpected));
   }
 
   /** Ends a refresh: publishes its token, or records its failure, and wakes its waiters. */
