@@ -18,19 +18,16 @@ final class NamesApi {
   }
 
   void find(HttpExchange exchange, RecordedRequest request, Matcher path) throws IOException {
-    Optional<String> query = request.queryParameter("query");
-    if (query.isEmpty() || query.get().isBlank()) {
-      ProtectedApis.badRequest(exchange, "The query parameter is required.");
+    Optional<String> query = ProtectedApis.requiredQuery(exchange, request);
+    if (query.isEmpty()) {
       return;
     }
     Answers.json(exchange, 200, NamesAnswer.find(query.get(), ProtectedApis.requestUri(hub, request)), Map.of());
   }
 
   void nearest(HttpExchange exchange, RecordedRequest request, Matcher path) throws IOException {
-    Optional<GridPoint> point = request.queryParameter("point").flatMap(GridPoint::parse);
+    Optional<GridPoint> point = ProtectedApis.requiredPoint(exchange, request);
     if (point.isEmpty()) {
-      ProtectedApis.badRequest(exchange, "The point parameter must be an easting and a northing in British"
-          + " National Grid, e.g. point=437293,115539.");
       return;
     }
     Answers.json(exchange, 200, NamesAnswer.nearest(point.get().x(), point.get().y(),

@@ -3,6 +3,7 @@ package io.github.osdatahub.oauth2.testkit;
 import com.sun.net.httpserver.HttpExchange;
 import io.github.osdatahub.oauth2.testkit.internal.Answers;
 import io.github.osdatahub.oauth2.testkit.internal.GatewayJson;
+import io.github.osdatahub.oauth2.testkit.internal.GridPoint;
 import io.github.osdatahub.oauth2.testkit.internal.IssuedTokens;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -143,6 +144,25 @@ final class ProtectedApis {
   static void badRequest(HttpExchange exchange, String message) throws IOException {
     Answers.json(exchange, 400, GatewayJson.apiError(400, "Requested parameters are not valid. " + message),
         Map.of());
+  }
+
+  /** The {@code query} parameter of a search (Names, Places), or empty after answering 400 without one. */
+  static Optional<String> requiredQuery(HttpExchange exchange, RecordedRequest request) throws IOException {
+    Optional<String> query = request.queryParameter("query").filter(q -> !q.isBlank());
+    if (query.isEmpty()) {
+      badRequest(exchange, "The query parameter is required.");
+    }
+    return query;
+  }
+
+  /** The {@code point} parameter of a nearest search (Names, Places), or empty after answering 400. */
+  static Optional<GridPoint> requiredPoint(HttpExchange exchange, RecordedRequest request) throws IOException {
+    Optional<GridPoint> point = request.queryParameter("point").flatMap(GridPoint::parse);
+    if (point.isEmpty()) {
+      badRequest(exchange, "The point parameter must be an easting and a northing in British"
+          + " National Grid, e.g. point=437293,115539.");
+    }
+    return point;
   }
 
   /**
